@@ -1,0 +1,137 @@
+/**
+ * cli: `mdbrief <command> [options]`. Parses arguments, prints progress and one line per problem, sets the exit status:
+ * 0 everything built, 1 some source failed, 2 usage error. All work is done by the stages it calls.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { build, version } from './build.js';
+import type { Diagnostic } from './types.js';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  help: string;
+  run: (values: Record<string, string | boolean | Array<string | boolean> | undefined>, positionals: string[]) => Promise<number>;
+}
+
+const commonOptions = { help: { type: 'boolean', short: 'h' } } as const;
+
+const commands: Record<string, Command> = {
+  build: {
+    summary: 'build output/briefing.pdf and the per-source files from a folder of Markdown sources',
+    usage: 'mdbrief build [--sources DIR] [--out DIR] [--title TEXT] [--jobs N] [--templates DIR] [--quiet]',
+    options: {
+      ...commonOptions,
+      sources: { type: 'string', default: 'sources' },
+      out: { type: 'string', default: 'output' },
+      title: { type: 'string', default: 'Research briefing' },
+      jobs: { type: 'string' },
+      templates: { type: 'string', default: path.join(packageRoot, 'templates') },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    help: `Options:
+  --sources DIR     folder of Markdown sources (*.md), default sources/
+  --out DIR         output folder, default output/
+  --title TEXT      report title on the cover and in the PDF's metadata, default "Research briefing"
+  --jobs N          documents printed at once by the one Chromium, default: the number of cores
+  --templates DIR   Handlebars templates and CSS, default the ones shipped with mdbrief
+  -q, --quiet       print only problems
+Environment:
+  SOURCE_DATE_EPOCH  seconds since 1970: the date printed on the cover and stored in the PDF
+  MDBRIEF_CHROMIUM   Chromium binary, default /usr/bin/chromium
+Exit status: 0 all sources built, 1 some source failed (the others are built), 2 usage error.`,
+    run: async (values) => {
+      const jobs = values['jobs'] === undefined ? availableParallelism() : Number(values['jobs']);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
+      const started = Date.now();
+      const quiet = values['quiet'] === true;
+      const result = await build({
+        sources: String(values['sources']),
+        out: String(values['out']),
+        title: String(values['title']),
+        templates: String(values['templates']),
+        jobs,
+        date: reportDate(),
+        log: (line) => {
+          if (!quiet) process.stdout.write(`mdbrief: ${line}\n`);
+        },
+      });
+      for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+      if (!quiet) {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stdout.write(
+          `mdbrief: ${result.built.length} built, ${result.failed.length} failed, ${result.pages} pages, ${seconds} s\n`,
+        );
+      }
+      return result.failed.length > 0 || result.briefing === null ? exitCodes.failed : exitCodes.ok;
+    },
+  },
+};
+
+/** `file:line: error: message`, the shape compilers use, so editors can jump to it. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.severity}: ${diagnostic.message}`;
+}
+
+/** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+function reportDate(): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return new Date();
+  const seconds = Number(epoch);
+  if (!Number.isFinite(seconds)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`);
+  return new Date(seconds * 1000);
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return `mdbrief ${version}: a folder of Markdown research sources → one shareable briefing PDF
+
+Usage: mdbrief <command> [options]   (mdbrief <command> --help for its options)
+
+Commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  .join('\n')}
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(mainHelp());
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${version}\n`);
+    return exitCodes.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`mdbrief: unknown command "${name}"\n${mainHelp()}`);
+    return exitCodes.usage;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values['help']) {
+      process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n\n${command.help}\n`);
+      return exitCodes.ok;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`mdbrief ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return exitCodes.usage;
+    }
+    process.stderr.write(`mdbrief ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitCodes.failed;
+  }
+}

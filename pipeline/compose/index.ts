@@ -1,0 +1,203 @@
+/**
+ * compose: analysed sources → view models, plain objects that the Handlebars templates only print.
+ * Every decision about what a reader sees (labels, citation lines, which warnings, link targets) is made here.
+ */
+import type { Root } from 'mdast';
+import { documentOrigin } from '../render/pdf.js';
+import { markdownToHtml, slotNode } from '../render/markdown-html.js';
+import type { Change, Diagnostic, Metadata, ParsedSource, TableRecord } from '../types.js';
+
+/** One source after every per-source stage: what the brief and the appendix are made from. */
+export interface AnalysedSource extends ParsedSource {
+  tables: TableRecord[];
+  /** Trusted HTML of each table (by table id), shown in the brief and in the appendix. */
+  tableHtml: ReadonlyMap<string, string>;
+  /** The text for the appendix: the cleaned tree when cleaning ran, else the parsed one. */
+  appendixTree: Root;
+  changes: Change[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ReportSettings {
+  title: string;
+  /** The date printed on the cover, `2026-11-25`. */
+  date: string;
+}
+
+export type PartKind = 'cover' | 'contents' | 'brief' | 'appendix';
+
+export const partKey = {
+  cover: 'cover',
+  contents: 'contents',
+  brief: (slug: string) => `brief-${slug}`,
+  appendix: (slug: string) => `appendix-${slug}`,
+};
+
+/** A link from one part to the start of another; the assembler turns it into a jump inside the PDF. */
+export function partHref(key: string): string {
+  return `${documentOrigin}/goto/${encodeURIComponent(key)}`;
+}
+
+/** Appendix labels A…Z, then AA, AB, … */
+export function appendixLabel(index: number): string {
+  let label = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  return label;
+}
+
+export function displayTitle(source: ParsedSource): string {
+  return source.metadata.title ?? source.source.slug;
+}
+
+/** `Russian Journal of Political Studies, 2019, 5(1): 3-13` from whatever parts the metadata has. */
+export function citationLine(metadata: Metadata): string {
+  const volume = metadata.volume ? `${metadata.volume}${metadata.issue ? `(${metadata.issue})` : ''}` : null;
+  const pages = metadata.pages ? metadata.pages.replace('-', '–') : null;
+  const parts = [metadata.journal, metadata.year?.toString() ?? null, volume && pages ? `${volume}: ${pages}` : (volume ?? pages)];
+  return parts.filter((part): part is string => !!part).join(', ');
+}
+
+export function authorNames(metadata: Metadata): string {
+  return metadata.authors.map((author) => author.name).join(', ');
+}
+
+export function coverView(settings: ReportSettings, sources: AnalysedSource[]) {
+  return {
+    kind: 'cover' as const,
+    title: settings.title,
+    date: settings.date,
+    sourceCountText: sources.length === 1 ? '1 source' : `${sources.length} sources`,
+    sources: sources.map((source) => ({
+      title: displayTitle(source),
+      authors: authorNames(source.metadata),
+      citation: citationLine(source.metadata),
+    })),
+  };
+}
+
+export interface ContentsEntry {
+  label: string;
+  text: string;
+  page: string;
+  href: string;
+}
+
+/** Contents: one entry per brief and per appendix, with the page each starts on (`pages` by part key). */
+export function contentsView(sources: AnalysedSource[], pages: ReadonlyMap<string, number>) {
+  const entry = (key: string, label: string, text: string): ContentsEntry => ({
+    label,
+    text,
+    page: String(pages.get(key) ?? ''),
+    href: partHref(key),
+  });
+  return {
+    kind: 'contents' as const,
+    groups: [
+      {
+        title: 'Briefs',
+        entries: sources.map((source, index) => entry(partKey.brief(source.source.slug), `${index + 1}`, displayTitle(source))),
+      },
+      {
+        title: 'Appendix: full texts',
+        entries: sources.map((source, index) =>
+          entry(partKey.appendix(source.source.slug), appendixLabel(index), displayTitle(source)),
+        ),
+      },
+    ],
+  };
+}
+
+export interface ChartView {
+  svg: string;
+  summary: string;
+  note: string | null;
+}
+
+export interface TableView {
+  html: string;
+  charts: ChartView[];
+  findings: string[];
+}
+
+export function briefView(source: AnalysedSource, index: number, count: number, tables: TableView[], findings: string[]) {
+  const { metadata } = source;
+  const markers = new Set(metadata.affiliations.map((affiliation) => affiliation.marker));
+  // Marks are worth printing only when they tell affiliations apart.
+  const showMarks = metadata.affiliations.length > 1 && markers.size > 1;
+  return {
+    kind: 'brief' as const,
+    number: index + 1,
+    count,
+    title: displayTitle(source),
+    authors: metadata.authors.map((author) => ({
+      name: author.name,
+      marks: showMarks ? author.affiliations.join(',') : '',
+      corresponding: author.corresponding,
+    })),
+    affiliations: metadata.affiliations.map((affiliation) => ({
+      marker: showMarks ? affiliation.marker : null,
+      name: affiliation.name,
+    })),
+    citation: citationLine(metadata),
+    doi: metadata.doi,
+    doiUrl: metadata.doi ? `https://doi.org/${metadata.doi}` : null,
+    sourcePath: source.source.path,
+    contacts: metadata.authors.filter((author) => author.email).map((author) => ({ name: author.name, email: author.email })),
+    appendixHref: partHref(partKey.appendix(source.source.slug)),
+    appendixLabel: appendixLabel(index),
+    abstract: metadata.abstract ? metadata.abstract.split(/\n{2,}/) : [],
+    keywords: metadata.keywords,
+    outline: metadata.outline,
+    findings,
+    tables,
+    warnings: briefWarnings(source),
+  };
+}
+
+/** What the reader should be warned about: table checks and problems found while reading the source. */
+function briefWarnings(source: AnalysedSource): string[] {
+  const warnings: string[] = [];
+  for (const table of source.tables) {
+    for (const check of table.checks) {
+      warnings.push(`${table.label ?? table.id}: ${check.message}${check.line ? ` (line ${check.line})` : ''}`);
+    }
+  }
+  for (const diagnostic of source.diagnostics) {
+    warnings.push(`${diagnostic.line ? `Line ${diagnostic.line}: ` : ''}${diagnostic.message}`);
+  }
+  return warnings;
+}
+
+export function appendixView(source: AnalysedSource, index: number, cleaned: Array<{ rule: string; count: number }>) {
+  return {
+    kind: 'appendix' as const,
+    label: appendixLabel(index),
+    title: displayTitle(source),
+    sourcePath: source.source.path,
+    cleaned,
+    html: markdownToHtml(source.appendixTree, { idPrefix: `${source.source.slug}-`, slots: source.tableHtml }),
+  };
+}
+
+/**
+ * The parsed tree with each table's blocks replaced by a slot for its trusted HTML, for when no cleaned tree exists:
+ * a table written as tab-separated lines would otherwise print as one run-on paragraph.
+ */
+export function withTableSlots(tree: Root, tables: TableRecord[]): Root {
+  const children: Root['children'] = [];
+  const placed = new Set<string>();
+  for (const block of tree.children) {
+    const start = block.position?.start.line ?? 0;
+    const end = block.position?.end.line ?? 0;
+    const table = tables.find((candidate) => start <= candidate.lines[1] && end >= candidate.lines[0]);
+    if (!table) {
+      children.push(block);
+      continue;
+    }
+    if (!placed.has(table.id)) {
+      placed.add(table.id);
+      children.push(slotNode(table.id));
+    }
+  }
+  return { ...tree, children };
+}

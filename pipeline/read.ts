@@ -1,0 +1,162 @@
+/**
+ * read: a sources folder → Source[] and diagnostics. The only stage that reads source files.
+ * Decodes UTF-8 (BOM or not) and UTF-16 (with BOM), normalises line ends, refuses what is not a regular file inside
+ * the folder (symlinks leading out, directories named `x.md`), and reports everything it skips by file name.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Source } from './types.js';
+
+export interface ReadResult {
+  sources: Source[];
+  diagnostics: Diagnostic[];
+}
+
+const markdownExtension = /\.(?:md|markdown)$/i;
+
+/** Lists and decodes the Markdown files directly inside `dir`, sorted by name so output order is stable. */
+export async function readSources(dir: string): Promise<ReadResult> {
+  const diagnostics: Diagnostic[] = [];
+  const sources: Source[] = [];
+  const root = await realpath(dir);
+  const names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareNames);
+  const slugs = new Set<string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const result = await readSource(file, root);
+    if ('message' in result) {
+      diagnostics.push(result);
+      continue;
+    }
+    diagnostics.push(...result.diagnostics);
+    let slug = result.source.slug;
+    // Two names can give one slug (`A b.md`, `a-b.md`): number the later one so outputs never overwrite each other.
+    for (let n = 2; slugs.has(slug); n++) slug = `${result.source.slug}-${n}`;
+    slugs.add(slug);
+    sources.push({ ...result.source, slug });
+  }
+  return { sources, diagnostics };
+}
+
+/** Reads one file; `root` (a real path) is the folder it must stay inside. */
+export async function readSource(
+  file: string,
+  root: string = path.dirname(path.resolve(file)),
+): Promise<{ source: Source; diagnostics: Diagnostic[] } | Diagnostic> {
+  const fail = (message: string): Diagnostic => ({ severity: 'error', file, message });
+  let info;
+  try {
+    info = await lstat(file);
+  } catch (error) {
+    return fail(`cannot read: ${describeError(error)}`);
+  }
+  if (info.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = await realpath(file);
+    } catch {
+      return fail('symbolic link to a file that does not exist');
+    }
+    if (!isInside(target, root)) return fail('symbolic link to a file outside the sources folder: refused');
+    info = await stat(target);
+  }
+  if (info.isDirectory()) return fail('is a directory, not a Markdown file');
+  if (!info.isFile()) return fail('is not a regular file');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return fail(`cannot read: ${describeError(error)}`);
+  }
+  const decoded = decode(bytes);
+  const diagnostics = decoded.warnings.map(
+    (warning): Diagnostic => ({ severity: 'warning', file, message: warning.message, ...(warning.line ? { line: warning.line } : {}) }),
+  );
+  return {
+    source: {
+      path: file,
+      slug: slugify(path.basename(file).replace(markdownExtension, '')),
+      text: decoded.text,
+      hash: createHash('sha256').update(bytes).digest('hex'),
+    },
+    diagnostics,
+  };
+}
+
+interface DecodeWarning {
+  message: string;
+  line?: number;
+}
+
+/** Bytes → text: BOM-aware, invalid UTF-8 replaced (U+FFFD) and reported with its first line, line ends as `\n`. */
+export function decode(bytes: Uint8Array): { text: string; warnings: DecodeWarning[] } {
+  const warnings: DecodeWarning[] = [];
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    text = new TextDecoder('utf-8').decode(body);
+    const bad = text.indexOf('\ufffd');
+    if (bad !== -1 && !isValidUtf8(body)) {
+      const line = lineAt(text, bad);
+      warnings.push({ message: 'invalid UTF-8: undecodable bytes replaced with U+FFFD', line });
+    }
+  }
+  if (text.includes('\0')) {
+    warnings.push({ message: 'contains NUL bytes (binary data?): they were removed', line: lineAt(text, text.indexOf('\0')) });
+    text = text.replaceAll('\0', '');
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  return { text, warnings };
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/** A file name → a safe output name: lower case, letters and digits of any script, `-` between words. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'source' : slug;
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isInside(target: string, root: string): boolean {
+  const relative = path.relative(root, target);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const code = String((error as NodeJS.ErrnoException).code);
+    const known: Record<string, string> = {
+      EACCES: 'permission denied',
+      ENOENT: 'no such file',
+      EISDIR: 'is a directory',
+      ENOSPC: 'no space left on the device',
+      EROFS: 'read-only file system',
+    };
+    return known[code] ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

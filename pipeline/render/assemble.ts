@@ -1,0 +1,253 @@
+/**
+ * assemble: per-part PDFs (cover, contents, briefs, appendices) → one briefing PDF with pdf-lib.
+ * Parts are printed separately so each can be cached and shared alone; here their pages are concatenated, in-part
+ * links re-pointed at the copied pages, cross-part links (`https://mdbrief.invalid/goto/<key>`) turned into real jumps,
+ * bookmarks built (each part's own headings below its entry), the running header and `page N of M` stamped, and the
+ * document information set.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+import { documentOrigin } from './pdf.js';
+
+export interface AssemblyPart {
+  /** Name that cross-part links use: `${documentOrigin}/goto/<key>`. */
+  key: string;
+  pdf: Uint8Array;
+  /** Running header on its pages (right side); null: no header and no footer on this part (the cover). */
+  running: string | null;
+  /** Its entry in the bookmarks, under a group (`Briefs`), with the part's own headings below it when asked. */
+  bookmark: { group: string | null; title: string; headings: boolean } | null;
+}
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  creator: string;
+  date: Date;
+}
+
+export interface Assembled {
+  pdf: Uint8Array;
+  pageCount: number;
+  /** First page (1-based) of each part, by key. */
+  starts: Map<string, number>;
+}
+
+interface OutlineItem {
+  title: string;
+  page: PDFPage;
+  /** Top of the destination in PDF points; null for the top of the page. */
+  top: number | null;
+  children: OutlineItem[];
+}
+
+const gotoPrefix = `${documentOrigin}/goto/`;
+
+export async function pageCount(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
+export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array): Promise<Assembled> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes, { subset: true });
+  const starts = new Map<string, number>();
+  const partPages: PDFPage[][] = [];
+  const outline: OutlineItem[] = [];
+  const groups = new Map<string, OutlineItem>();
+  const crossLinks: Array<{ annotation: PDFDict; key: string }> = [];
+
+  for (const part of parts) {
+    const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    const sourcePages = source.getPages();
+    const copied = await doc.copyPages(source, sourcePages.map((_, index) => index));
+    for (const page of copied) doc.addPage(page);
+    starts.set(part.key, doc.getPageCount() - copied.length + 1);
+    partPages.push(copied);
+    const pageOf = (ref: unknown) => {
+      const index = sourcePages.findIndex((page) => page.ref === ref);
+      return index === -1 ? undefined : copied[index];
+    };
+    const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+    for (const page of copied) crossLinks.push(...repointLinks(doc, page, dests, pageOf));
+    if (part.bookmark && copied[0]) {
+      // Chromium's outline of a part has the part's title (h1) on top: its children are the part's sections.
+      const headings = part.bookmark.headings ? readOutline(source, pageOf) : [];
+      const item: OutlineItem = {
+        title: part.bookmark.title,
+        page: copied[0],
+        top: null,
+        children: headings.length === 1 ? headings[0]!.children : headings,
+      };
+      if (part.bookmark.group === null) outline.push(item);
+      else {
+        let group = groups.get(part.bookmark.group);
+        if (!group) {
+          group = { title: part.bookmark.group, page: copied[0], top: null, children: [] };
+          groups.set(part.bookmark.group, group);
+          outline.push(group);
+        }
+        group.children.push(item);
+      }
+    }
+  }
+
+  const pages = doc.getPages();
+  for (const { annotation, key } of crossLinks) {
+    const start = starts.get(key);
+    const target = start === undefined ? undefined : pages[start - 1];
+    annotation.delete(PDFName.of('A'));
+    if (target) annotation.set(PDFName.of('Dest'), destination(doc, target, null));
+  }
+  if (outline.length > 0) doc.catalog.set(PDFName.of('Outlines'), writeOutline(doc, outline));
+  doc.catalog.delete(PDFName.of('StructTreeRoot'));
+
+  parts.forEach((part, index) => {
+    if (part.running === null) return;
+    for (const page of partPages[index] ?? []) stampPage(page, font, info.title, part.running, pages.indexOf(page) + 1, pages.length);
+  });
+
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setCreator(info.creator);
+  doc.setProducer(info.creator);
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+  doc.setLanguage('en');
+  const pdf = await doc.save({ useObjectStreams: true });
+  return { pdf, pageCount: pages.length, starts };
+}
+
+/**
+ * Internal links in a part name a destination (`/Dest /x`) in that part's catalog, which is not copied: replace each
+ * with an explicit destination on the copied page. Returns the cross-part links to resolve once all parts are in.
+ */
+function repointLinks(
+  doc: PDFDocument,
+  page: PDFPage,
+  dests: PDFDict | undefined,
+  pageOf: (ref: unknown) => PDFPage | undefined,
+): Array<{ annotation: PDFDict; key: string }> {
+  const cross: Array<{ annotation: PDFDict; key: string }> = [];
+  const annots = page.node.Annots();
+  if (!annots) return cross;
+  for (let index = 0; index < annots.size(); index++) {
+    const annotation = annots.lookupMaybe(index, PDFDict);
+    if (!annotation) continue;
+    const dest = annotation.get(PDFName.of('Dest'));
+    if (dest instanceof PDFName && dests) {
+      const target = dests.lookupMaybe(dest, PDFArray);
+      const targetPage = target ? pageOf(target.get(0)) : undefined;
+      if (target && targetPage) {
+        const top = target.lookupMaybe(3, PDFNumber)?.asNumber() ?? null;
+        annotation.set(PDFName.of('Dest'), destination(doc, targetPage, top));
+      } else annotation.delete(PDFName.of('Dest'));
+      continue;
+    }
+    const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
+    const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+    if (uri?.startsWith(gotoPrefix)) cross.push({ annotation, key: decodeURIComponent(uri.slice(gotoPrefix.length)) });
+  }
+  return cross;
+}
+
+/** A part's own bookmarks (Chromium makes them from its headings), re-pointed at the copied pages. */
+function readOutline(source: PDFDocument, pageOf: (ref: unknown) => PDFPage | undefined): OutlineItem[] {
+  const root = source.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const walk = (first: PDFDict | undefined): OutlineItem[] => {
+    const items: OutlineItem[] = [];
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
+      const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      const page = dest ? pageOf(dest.get(0)) : undefined;
+      const children = walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+      if (page) items.push({ title, page, top: dest?.lookupMaybe(3, PDFNumber)?.asNumber() ?? null, children });
+      else items.push(...children);
+    }
+    return items;
+  };
+  return walk(root?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+function destination(doc: PDFDocument, page: PDFPage, top: number | null): PDFArray {
+  return doc.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, top === null ? page.getHeight() : top, PDFNull]);
+}
+
+function writeOutline(doc: PDFDocument, items: OutlineItem[]): PDFRef {
+  const rootRef = doc.context.nextRef();
+  const refs = writeItems(doc, items, rootRef, true);
+  doc.context.assign(
+    rootRef,
+    doc.context.obj({ Type: 'Outlines', First: refs[0], Last: refs[refs.length - 1], Count: visibleCount(items, true) }),
+  );
+  return rootRef;
+}
+
+/** Top-level items (the groups) are open; everything below starts closed (negative count, as the spec says). */
+function writeItems(doc: PDFDocument, items: OutlineItem[], parent: PDFRef, open: boolean): PDFRef[] {
+  const refs = items.map(() => doc.context.nextRef());
+  items.forEach((item, index) => {
+    const ref = refs[index]!;
+    const children = writeItems(doc, item.children, ref, false);
+    const dict = doc.context.obj({
+      Title: PDFHexString.fromText(item.title),
+      Parent: parent,
+      Dest: destination(doc, item.page, item.top),
+    });
+    if (index > 0) dict.set(PDFName.of('Prev'), refs[index - 1]!);
+    if (index < refs.length - 1) dict.set(PDFName.of('Next'), refs[index + 1]!);
+    if (children.length > 0) {
+      dict.set(PDFName.of('First'), children[0]!);
+      dict.set(PDFName.of('Last'), children[children.length - 1]!);
+      dict.set(PDFName.of('Count'), PDFNumber.of(open ? item.children.length : -item.children.length));
+    }
+    doc.context.assign(ref, dict);
+  });
+  return refs;
+}
+
+function visibleCount(items: OutlineItem[], open: boolean): number {
+  return items.reduce((sum, item) => sum + 1 + (open ? item.children.length : 0), 0);
+}
+
+const muted = rgb(0.36, 0.4, 0.44);
+
+/** Running header (report title left, part title right) and `page N of M` at the foot. */
+function stampPage(page: PDFPage, font: PDFFont, title: string, running: string, number: number, total: number): void {
+  const { width, height } = page.getSize();
+  const margin = 56.7; // 20 mm, as in print.css
+  const size = 7.5;
+  const left = fit(title, font, size, (width - 2 * margin) * 0.45);
+  const right = fit(running, font, size, (width - 2 * margin) * 0.5);
+  page.drawText(left, { x: margin, y: height - 34, size, font, color: muted });
+  page.drawText(right, { x: width - margin - font.widthOfTextAtSize(right, size), y: height - 34, size, font, color: muted });
+  page.drawLine({ start: { x: margin, y: height - 38 }, end: { x: width - margin, y: height - 38 }, thickness: 0.4, color: rgb(0.79, 0.82, 0.86) });
+  const footer = `page ${number} of ${total}`;
+  page.drawText(footer, { x: width - margin - font.widthOfTextAtSize(footer, size), y: 30, size, font, color: muted });
+}
+
+/** Shortens text with an ellipsis to fit a width; characters the font lacks are left out rather than drawn as boxes. */
+function fit(text: string, font: PDFFont, size: number, maxWidth: number): string {
+  const supported = new Set(font.getCharacterSet());
+  let result = [...text].filter((char) => supported.has(char.codePointAt(0)!)).join('');
+  if (font.widthOfTextAtSize(result, size) <= maxWidth) return result;
+  while (result.length > 1 && font.widthOfTextAtSize(`${result}…`, size) > maxWidth) result = result.slice(0, -1);
+  return `${result.trimEnd()}…`;
+}
