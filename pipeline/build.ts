@@ -24,6 +24,7 @@ import { PdfRenderer } from './render/pdf.js';
 import { readTemplateFiles } from './render/template-files.js';
 import { compileTemplates, type PartRenderer, type PartView } from './render/templates.js';
 import type { Diagnostic } from './types.js';
+import { version } from './version.js';
 
 export interface BuildOptions {
   sources: string;
@@ -45,7 +46,6 @@ export interface BuildResult {
   pages: number;
 }
 
-export const version = '0.1.0';
 
 const fontCandidates = [
   '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',

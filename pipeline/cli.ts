@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, version } from './build.js';
+import { version } from './version.js';
 import type { Diagnostic } from './types.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +54,8 @@ Exit status: 0 all sources built, 1 some source failed (the others are built), 2
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
       const started = Date.now();
       const quiet = values['quiet'] === true;
+      // Stages load on demand: `--help` and usage errors answer without loading Chromium's driver or pdf-lib.
+      const { build } = await import('./build.js');
       const result = await build({
         sources: String(values['sources']),
         out: String(values['out']),

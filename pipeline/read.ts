@@ -19,8 +19,15 @@ const markdownExtension = /\.(?:md|markdown)$/i;
 export async function readSources(dir: string): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: Source[] = [];
-  const root = await realpath(dir);
-  const names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareNames);
+  let root: string;
+  let entries: string[];
+  try {
+    root = await realpath(dir);
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new Error(`${dir}: cannot read the sources folder: ${describeError(error)}`);
+  }
+  const names = entries.filter((name) => markdownExtension.test(name)).sort(compareNames);
   const slugs = new Set<string>();
   for (const name of names) {
     const file = path.join(dir, name);

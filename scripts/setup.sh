@@ -9,10 +9,11 @@ apt_packages=(
   build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev
 )
 
+# One dpkg-query for all packages: a second run of make must stay a quick check.
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${apt_packages[@]}" 2>/dev/null | awk '$2 == "installed" {print $1}')
 missing=()
 for pkg in "${apt_packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
-  [ "$status" = installed ] || missing+=("$pkg")
+  grep -qx "$pkg" <<<"$installed" || missing+=("$pkg")
 done
 
 if [ ${#missing[@]} -gt 0 ]; then

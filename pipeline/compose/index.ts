@@ -57,6 +57,11 @@ export function citationLine(metadata: Metadata): string {
   return parts.filter((part): part is string => !!part).join(', ');
 }
 
+/** The source's file name: what the reader needs to find it, without the builder's local folders. */
+export function sourceName(source: ParsedSource): string {
+  return source.source.path.split(/[\\/]/).pop() ?? source.source.path;
+}
+
 export function authorNames(metadata: Metadata): string {
   return metadata.authors.map((author) => author.name).join(', ');
 }
@@ -141,7 +146,7 @@ export function briefView(source: AnalysedSource, index: number, count: number, 
     citation: citationLine(metadata),
     doi: metadata.doi,
     doiUrl: metadata.doi ? `https://doi.org/${metadata.doi}` : null,
-    sourcePath: source.source.path,
+    sourceName: sourceName(source),
     contacts: metadata.authors.filter((author) => author.email).map((author) => ({ name: author.name, email: author.email })),
     appendixHref: partHref(partKey.appendix(source.source.slug)),
     appendixLabel: appendixLabel(index),
@@ -173,7 +178,7 @@ export function appendixView(source: AnalysedSource, index: number, cleaned: Arr
     kind: 'appendix' as const,
     label: appendixLabel(index),
     title: displayTitle(source),
-    sourcePath: source.source.path,
+    sourceName: sourceName(source),
     cleaned,
     html: markdownToHtml(source.appendixTree, { idPrefix: `${source.source.slug}-`, slots: source.tableHtml }),
   };

@@ -1,0 +1,34 @@
+# mdbrief: `make report` builds output/briefing.pdf from sources/; `make test` runs the tests.
+# Both first install what is missing (Debian packages, npm dependencies): scripts/setup.sh, a quick check when done.
+SHELL := /bin/bash
+SOURCES ?= sources
+OUT ?= output
+TITLE ?= Research briefing
+TEST_REPORT ?= .vitest-report.json
+MDBRIEF := node bin/mdbrief.js
+
+.PHONY: report test setup watch typecheck bench clean
+
+report: setup dist/.stamp
+	$(MDBRIEF) build --sources "$(SOURCES)" --out "$(OUT)" --title "$(TITLE)"
+
+test: setup dist/.stamp
+	npx tsc -p tsconfig.json --noEmit
+	npx vitest run --reporter=default --reporter=json --outputFile.json="$(TEST_REPORT)"
+
+setup:
+	@bash scripts/setup.sh
+
+# The CLI runs compiled JavaScript: recompile when any pipeline module or the compiler settings change.
+dist/.stamp: $(shell find pipeline -name '*.ts') tsconfig.json tsconfig.build.json package-lock.json
+	npx tsc -p tsconfig.build.json
+	@touch $@
+
+typecheck: setup
+	npx tsc -p tsconfig.json --noEmit
+
+bench: setup dist/.stamp
+	npm run bench
+
+clean:
+	rm -rf "$(OUT)" dist

@@ -1,0 +1,128 @@
+/**
+ * End to end: both seeds → briefing.pdf with the real Chromium, checked as a reader would with poppler's tools.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../pipeline/build.js';
+import { allText, bookmarks, pageLinks, pageText, pdfFonts, pdfInfo } from '../helpers/pdf.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const seeds = ['anti-drug-cooperation.md', 'human-trafficking-cooperation.md'];
+const titles = [
+  'Vietnam and Cambodia: Anti-Drug Cooperation in the Border Areas',
+  'Cooperation Against Human Trafficking: Case Study of Cambodia-Vietnam Border Point',
+];
+
+let result: BuildResult;
+let pdf: string;
+let out: string;
+
+beforeAll(async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-e2e-'));
+  const sources = path.join(work, 'my sources');
+  mkdirSync(sources);
+  for (const seed of seeds) copyFileSync(path.join(root, 'sources', seed), path.join(sources, seed));
+  out = path.join(work, 'out');
+  result = await build({
+    sources,
+    out,
+    title: 'Border cooperation briefing',
+    templates: path.join(root, 'templates'),
+    jobs: 2,
+    date: new Date('2026-03-01T12:00:00Z'),
+    log: () => {},
+  });
+  pdf = path.join(out, 'briefing.pdf');
+});
+
+/** The contents page's entries as printed: the number at the end of each entry's first line. */
+function printedContents(): number[] {
+  return pageText(pdf, 2, true)
+    .split('\n')
+    .filter((line) => !/page \d+ of \d+/.test(line))
+    .map((line) => /\S\s+(\d+)\s*$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]));
+}
+
+describe('briefing.pdf from both seeds', () => {
+  it('builds both sources without errors', () => {
+    expect(result.failed).toEqual([]);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    expect(result.briefing).toBe(pdf);
+  });
+
+  it('is A4 with the report title and metadata', () => {
+    const info = pdfInfo(pdf);
+    expect(info['Title']).toBe('Border cooperation briefing');
+    expect(info['Author']).toBe('Bui Nam Khanh; Do Thi Thanh Binh');
+    expect(info['Subject']).toBe(`Briefing on 2 sources: ${titles.join('; ')}`);
+    expect(info['Keywords']).toContain('Vietnam-Cambodia cooperation');
+    expect(info['Page size']).toMatch(/ pts \(A4\)$/);
+    expect(Number(info['Pages'])).toBe(result.pages);
+  });
+
+  it('prints the cover with title, date and the list of sources', () => {
+    const cover = pageText(pdf, 1).replace(/\s+/g, ' ');
+    expect(cover).toContain('Border cooperation briefing');
+    expect(cover).toContain('1 March 2026 · 2 sources');
+    for (const title of titles) expect(cover).toContain(title);
+  });
+
+  it('gives every contents entry the page where that part really starts, as a working link', async () => {
+    const printed = printedContents();
+    expect(printed).toHaveLength(4);
+    const kickers = ['BRIEF 1 OF 2', 'BRIEF 2 OF 2', 'APPENDIX A', 'APPENDIX B'];
+    printed.forEach((page, index) => {
+      expect(pageText(pdf, page)).toContain(kickers[index]);
+      expect(pageText(pdf, page - 1)).not.toContain(kickers[index]);
+    });
+    const links = await pageLinks(pdf, 2);
+    expect(links.map((link) => link.page)).toEqual(printed);
+    // Briefs come first, in source order; the first brief follows cover and contents.
+    expect(printed[0]).toBe(3);
+    expect(printed[1]).toBeGreaterThan(printed[0]!);
+    expect(printed[3]).toBeGreaterThan(printed[2]!);
+  });
+
+  it('has bookmarks for contents, every brief and every appendix entry, with the sections below them', async () => {
+    const outline = await bookmarks(pdf);
+    const printed = printedContents();
+    expect(outline.map((item) => item.title)).toEqual(['Contents', 'Briefs', 'Appendix: full texts']);
+    expect(outline[1]!.children.map((item) => [item.title, item.page])).toEqual([
+      [titles[0], printed[0]],
+      [titles[1], printed[1]],
+    ]);
+    expect(outline[2]!.children.map((item) => [item.title, item.page])).toEqual([
+      [titles[0], printed[2]],
+      [titles[1], printed[3]],
+    ]);
+    expect(outline[1]!.children[0]!.children.map((item) => item.title)).toContain('Abstract');
+  });
+
+  it('stamps the running header and page N of M on every page but the cover', () => {
+    const pages = result.pages;
+    expect(pageText(pdf, 1)).not.toContain('page 1 of');
+    expect(pageText(pdf, 2)).toContain(`page 2 of ${pages}`);
+    expect(pageText(pdf, pages)).toContain(`page ${pages} of ${pages}`);
+    expect(pageText(pdf, 3)).toContain('Border cooperation briefing');
+  });
+
+  it('embeds every font and renders Vietnamese diacritics as text', () => {
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    const text = allText(pdf);
+    expect(text).toContain('Takéo');
+    for (const title of titles) expect(text.replace(/\s+/g, ' ')).toContain(title);
+  });
+
+  it('writes each source\'s metadata as JSON', () => {
+    const metadata = JSON.parse(readFileSync(path.join(out, 'metadata', 'human-trafficking-cooperation.json'), 'utf8'));
+    expect(metadata.title).toBe(titles[1]);
+    expect(metadata.doi).toBe('10.13187/rjps.2020.1.3');
+    expect(metadata.source).toBe(path.join(out, '..', 'my sources', 'human-trafficking-cooperation.md'));
+  });
+});
