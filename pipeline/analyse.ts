@@ -1,24 +1,32 @@
 /**
- * analyse: Source → AnalysedSource, every per-source stage in order (parse, metadata, tables, cleaning).
- * Pure and independent per source: what the build caches and runs for each file.
+ * analyse: Source → SourceAnalysis, every per-source stage in order (parse, metadata, tables, cleaning, charts,
+ * findings). Pure and independent per source: what the build caches by the source's bytes and runs for each file.
  */
-import { withTableSlots, type AnalysedSource } from './compose/index.js';
 import { extractMetadata } from './metadata/index.js';
 import { parseMarkdown } from './parse.js';
-import type { Source } from './types.js';
+import { markdownToHtml, withTableSlots } from './render/markdown-html.js';
+import { outputPaths, toJson } from './output.js';
+import type { Source, SourceAnalysis, TableRecord } from './types.js';
 
-export function analyseSource(source: Source): AnalysedSource {
+export function analyseSource(source: Source): SourceAnalysis {
   const tree = parseMarkdown(source.text);
   const metadata = extractMetadata(tree);
-  const tables: AnalysedSource['tables'] = [];
+  const tables: TableRecord[] = [];
+  const tableHtml = new Map<string, string>();
   return {
-    source,
-    tree,
+    source: { path: source.path, slug: source.slug, hash: source.hash },
     metadata,
     tables,
-    tableHtml: new Map(),
-    appendixTree: withTableSlots(tree, tables),
-    changes: [],
+    briefTables: [],
+    findings: [],
+    appendixHtml: markdownToHtml(withTableSlots(tree, tables), { idPrefix: `${source.slug}-`, slots: tableHtml }),
+    cleaned: null,
     diagnostics: [],
   };
+}
+
+/** Files written under the output folder for one source (paths relative to it), from its analysis alone. */
+export function sourceFiles(analysis: SourceAnalysis): Array<{ path: string; content: string }> {
+  const { slug } = analysis.source;
+  return [{ path: outputPaths.metadata(slug), content: toJson({ source: analysis.source.path, ...analysis.metadata }) }];
 }

@@ -1,30 +1,30 @@
 /**
- * build: a sources folder → output/ (briefing.pdf and per-source data files).
- * Runs the per-source stages, writes their files, prints every part with one browser, assembles the briefing and
- * writes it atomically. A source that fails is reported and left out; the others still build.
+ * build: a sources folder → output/ (briefing.pdf and per-source data files), redoing only what changed.
+ * - Nothing changed (same sources, templates, options, version, outputs present): answers from the manifest without
+ *   loading the stages or starting a browser.
+ * - Per source, the analysis is cached by the source's bytes; each part's PDF by the hash of its HTML, so a template
+ *   change re-prints exactly the parts whose HTML it changes. Only a missing part starts Chromium.
+ * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { analyseSource } from './analyse.js';
-import {
-  appendixLabel,
-  appendixView,
-  briefView,
-  contentsView,
-  coverView,
-  displayTitle,
-  partKey,
-  type AnalysedSource,
-  type ReportSettings,
-} from './compose/index.js';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Cache, cacheKey, sha256 } from './cache.js';
+import type { ReportSettings } from './compose/index.js';
 import { outputPaths, toJson, writeFileAtomic } from './output.js';
 import { describeError, readSources } from './read.js';
-import { assemblePdf, pageCount, type AssemblyPart } from './render/assemble.js';
-import { PdfRenderer } from './render/pdf.js';
+import type { AssemblyPart } from './render/assemble.js';
+import type { PdfRenderer } from './render/pdf.js';
 import { readTemplateFiles } from './render/template-files.js';
-import { compileTemplates, type PartRenderer, type PartView } from './render/templates.js';
-import type { Diagnostic } from './types.js';
+import type { PartView } from './render/templates.js';
+import type { Diagnostic, Source, SourceAnalysis } from './types.js';
 import { version } from './version.js';
+
+export interface BuildReporter {
+  /** A step of the build: `stage` (analyse, print, assemble), the item, and how far along the stage is. */
+  progress(stage: string, item: string, done: number, total: number): void;
+  /** A detail for `--verbose`. */
+  detail(line: string): void;
+}
 
 export interface BuildOptions {
   sources: string;
@@ -34,142 +34,283 @@ export interface BuildOptions {
   jobs: number;
   /** The report's date (cover, PDF dates); from SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   date: Date;
-  /** One line per step, for progress. */
-  log: (line: string) => void;
+  /** True when `date` was given (SOURCE_DATE_EPOCH): then the exact instant is an input; else only the day is. */
+  fixedDate?: boolean;
+  reporter: BuildReporter;
 }
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
+  /** Sources analysed afresh in this build. */
   built: string[];
+  /** Sources whose analysis came from the cache. */
+  cached: string[];
   failed: string[];
+  /** Parts printed by Chromium in this build (0 when every part came from the cache). */
+  printed: number;
   briefing: string | null;
   pages: number;
+  upToDate: boolean;
 }
 
+interface Manifest {
+  key: string;
+  /** Every file this build wrote under the output folder, relative, with its sha256. */
+  files: Record<string, string>;
+  pages: number;
+  sources: string[];
+  diagnostics: Diagnostic[];
+}
 
-const fontCandidates = [
-  '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-];
+const manifestFile = (out: string) => path.join(out, '.cache', 'manifest.json');
+
+const fontCandidates = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { sources, diagnostics } = await readSources(options.sources);
-  const analysed: AnalysedSource[] = [];
-  const failed = new Set(diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((d) => d.file));
-  for (const source of sources) {
-    try {
-      const result = analyseSource(source);
-      analysed.push(result);
-      diagnostics.push(...result.diagnostics);
-      await writeSourceFiles(options.out, result);
-      options.log(`analysed ${source.path}`);
-    } catch (error) {
-      failed.add(source.path);
-      diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(error)}` });
+  const failed = new Set(diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.file));
+  const templateFiles = await readTemplateFiles(options.templates);
+  const settings: ReportSettings = { title: options.title, date: formatDate(options.date) };
+  const key = cacheKey(
+    'build',
+    sources.map((source) => [source.path, source.slug, source.hash]),
+    templateFiles,
+    settings,
+    options.fixedDate ? options.date.toISOString() : null,
+  );
+  const previous = await readManifest(options.out);
+  if (previous?.key === key && (await filesPresent(options.out, previous.files))) {
+    return {
+      diagnostics: [...diagnostics, ...previous.diagnostics],
+      built: [],
+      cached: previous.sources,
+      failed: [...failed],
+      printed: 0,
+      briefing: path.join(options.out, outputPaths.briefing),
+      pages: previous.pages,
+      upToDate: true,
+    };
+  }
+  return rebuild(options, sources, diagnostics, failed, settings, templateFiles, key, previous);
+}
+
+async function rebuild(
+  options: BuildOptions,
+  sources: Source[],
+  diagnostics: Diagnostic[],
+  failed: Set<string>,
+  settings: ReportSettings,
+  templateFiles: Awaited<ReturnType<typeof readTemplateFiles>>,
+  key: string,
+  previous: Manifest | undefined,
+): Promise<BuildResult> {
+  // The stages load only when there is work: an up-to-date build never pays for them.
+  const [{ analyseSource, sourceFiles }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
+    import('./analyse.js'),
+    import('./render/templates.js'),
+    import('./compose/index.js'),
+    import('./render/assemble.js'),
+    import('./render/pdf.js'),
+  ]);
+  const { reporter, out } = options;
+  const cache = new Cache(path.join(out, '.cache'));
+  const files: Record<string, string> = {};
+  const analyses: SourceAnalysis[] = [];
+  const built: string[] = [];
+  const cached: string[] = [];
+
+  for (const [index, source] of sources.entries()) {
+    reporter.progress('analyse', source.path, index + 1, sources.length);
+    const analysisKey = cacheKey('analysis', source.path, source.slug, source.hash);
+    let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
+    if (analysis) cached.push(source.path);
+    else {
+      try {
+        analysis = analyseSource(source);
+      } catch (error) {
+        failed.add(source.path);
+        diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(error)}` });
+        continue;
+      }
+      await cache.writeJson('analysis', analysisKey, analysis);
+      built.push(source.path);
+    }
+    analyses.push(analysis);
+    diagnostics.push(...analysis.diagnostics);
+    for (const file of sourceFiles(analysis)) {
+      const digest = sha256(file.content);
+      // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
+      if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
+        await writeFileAtomic(path.join(out, file.path), file.content);
+      }
+      files[file.path] = digest;
     }
   }
-  if (analysed.length === 0) {
+  if (analyses.length === 0) {
     diagnostics.push({ severity: 'error', file: options.sources, message: 'no Markdown source could be built (nothing to put in a briefing)' });
-    return { diagnostics, built: [], failed: [...failed], briefing: null, pages: 0 };
+    return { diagnostics, built, cached, failed: [...failed], printed: 0, briefing: null, pages: 0, upToDate: false };
   }
 
-  const templates = compileTemplates(await readTemplateFiles(options.templates));
-  const fontFile = fontCandidates.find((candidate) => existsSync(candidate));
-  if (!fontFile) throw new Error(`no font for page numbers: install fonts-noto-core (looked for ${fontCandidates.join(', ')})`);
-  const font = await readFile(fontFile);
-  const settings: ReportSettings = { title: options.title, date: formatDate(options.date) };
-  const renderer = await PdfRenderer.launch({ jobs: options.jobs });
-  try {
-    const briefing = await renderBriefing(analysed, settings, templates, renderer, options, font);
-    const file = outputPaths.briefing(options.out);
-    await writeFileAtomic(file, briefing.pdf);
-    options.log(`wrote ${file} (${briefing.pageCount} pages)`);
-    return {
-      diagnostics,
-      built: analysed.map((source) => source.source.path),
-      failed: [...failed],
-      briefing: file,
-      pages: briefing.pageCount,
-    };
-  } finally {
-    await renderer.close();
-  }
-}
-
-/** Per-source data files: metadata now; tables, cleaned text and charts as their stages provide them. */
-async function writeSourceFiles(out: string, source: AnalysedSource): Promise<void> {
-  const { slug } = source.source;
-  await writeFileAtomic(outputPaths.metadata(out, slug), toJson({ source: source.source.path, ...source.metadata }));
-}
-
-async function renderBriefing(
-  sources: AnalysedSource[],
-  settings: ReportSettings,
-  templates: PartRenderer,
-  renderer: PdfRenderer,
-  options: BuildOptions,
-  font: Uint8Array,
-) {
-  const print = (view: PartView, name: string, title: string) => renderer.render(templates(view, title), name);
-  // Briefs and appendices do not depend on page numbers: print them all at once, the pool bounds the concurrency.
-  // Order is the briefing's: every brief, then every appendix, in source order.
-  const bodyParts = await Promise.all([
-    ...sources.map(async (source, index): Promise<AssemblyPart> => ({
-      key: partKey.brief(source.source.slug),
-      pdf: await print(briefView(source, index, sources.length, [], []), partKey.brief(source.source.slug), displayTitle(source)),
-      running: `Brief ${index + 1}: ${displayTitle(source)}`,
-      bookmark: { group: 'Briefs', title: displayTitle(source), headings: true },
-    })),
-    ...sources.map(async (source, index): Promise<AssemblyPart> => ({
-      key: partKey.appendix(source.source.slug),
-      pdf: await print(appendixView(source, index, []), partKey.appendix(source.source.slug), displayTitle(source)),
-      running: `Appendix ${appendixLabel(index)}: ${displayTitle(source)}`,
-      bookmark: { group: 'Appendix: full texts', title: displayTitle(source), headings: true },
-    })),
-  ]);
-  for (const part of bodyParts) options.log(`printed ${part.key}`);
-  const cover: AssemblyPart = {
-    key: partKey.cover,
-    pdf: await print(coverView(settings, sources), 'cover', settings.title),
-    running: null,
-    bookmark: null,
+  const templates = compileTemplates(templateFiles);
+  let renderer: PdfRenderer | undefined;
+  let launching: Promise<PdfRenderer> | undefined;
+  let printed = 0;
+  let partsDone = 0;
+  /** A part's PDF: from the cache by the hash of its HTML, else printed (starting Chromium on the first miss). */
+  const print = async (view: PartView, name: string, documentTitle: string, total: number): Promise<Uint8Array> => {
+    const html = templates(view, documentTitle);
+    const partKey = cacheKey('part', html);
+    let pdf = await cache.readBytes('parts', partKey);
+    if (!pdf) {
+      launching ??= PdfRenderer.launch({ jobs: options.jobs });
+      renderer = await launching;
+      pdf = await renderer.render(html, name);
+      await cache.writeBytes('parts', partKey, pdf);
+      printed++;
+      reporter.detail(`printed ${name}`);
+    }
+    reporter.progress('print', name, ++partsDone, total);
+    return pdf;
   };
-  const bodyCounts = await Promise.all(bodyParts.map((part) => pageCount(part.pdf)));
-  const coverPages = await pageCount(cover.pdf);
 
-  // The contents' own length moves every page after it: print it, count, and print again until the count holds.
-  let contentsPages = 1;
-  let contents: AssemblyPart;
-  for (;;) {
-    const starts = new Map<string, number>();
-    let next = coverPages + contentsPages + 1;
-    bodyParts.forEach((part, index) => {
-      starts.set(part.key, next);
-      next += bodyCounts[index]!;
-    });
-    const pdf = await print(contentsView(sources, starts), 'contents', 'Contents');
-    contents = { key: partKey.contents, pdf, running: 'Contents', bookmark: { group: null, title: 'Contents', headings: false } };
-    const counted = await pageCount(pdf);
-    if (counted === contentsPages) break;
-    contentsPages = counted;
+  try {
+    const { partKey, appendixLabel, displayTitle } = compose;
+    const bodyTotal = analyses.length * 2 + 2;
+    // Every brief, then every appendix, in source order; all printed at once, the page pool bounds the concurrency.
+    const bodyParts = await Promise.all([
+      ...analyses.map(async (analysis, index): Promise<AssemblyPart> => ({
+        key: partKey.brief(analysis.source.slug),
+        pdf: await print(compose.briefView(analysis), partKey.brief(analysis.source.slug), displayTitle(analysis), bodyTotal),
+        running: `Brief ${index + 1}: ${displayTitle(analysis)}`,
+        bookmark: { group: 'Briefs', title: displayTitle(analysis), headings: true },
+      })),
+      ...analyses.map(async (analysis, index): Promise<AssemblyPart> => ({
+        key: partKey.appendix(analysis.source.slug),
+        pdf: await print(compose.appendixView(analysis), partKey.appendix(analysis.source.slug), displayTitle(analysis), bodyTotal),
+        running: `Appendix ${appendixLabel(index)}: ${displayTitle(analysis)}`,
+        bookmark: { group: 'Appendix: full texts', title: displayTitle(analysis), headings: true },
+      })),
+    ]);
+    const cover: AssemblyPart = {
+      key: partKey.cover,
+      pdf: await print(compose.coverView(settings, analyses), 'cover', settings.title, bodyTotal),
+      running: null,
+      bookmark: null,
+    };
+    const bodyCounts = await Promise.all(bodyParts.map((part) => pageCount(part.pdf)));
+    const coverPages = await pageCount(cover.pdf);
+    // The contents' own length moves every page after it: print, count, and print again until the count holds.
+    let contentsPages = 1;
+    let contents: AssemblyPart;
+    for (;;) {
+      const starts = new Map<string, number>();
+      let next = coverPages + contentsPages + 1;
+      bodyParts.forEach((part, index) => {
+        starts.set(part.key, next);
+        next += bodyCounts[index]!;
+      });
+      const pdf = await print(compose.contentsView(analyses, starts), 'contents', 'Contents', bodyTotal);
+      contents = { key: partKey.contents, pdf, running: 'Contents', bookmark: { group: null, title: 'Contents', headings: false } };
+      const counted = await pageCount(pdf);
+      if (counted === contentsPages) break;
+      contentsPages = counted;
+    }
+    reporter.progress('assemble', outputPaths.briefing, 1, 1);
+    const font = await readFont();
+    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font);
+    const briefingFile = path.join(out, outputPaths.briefing);
+    await writeFileAtomic(briefingFile, briefing.pdf);
+    files[outputPaths.briefing] = sha256(briefing.pdf);
+
+    await removeStale(out, previous, files);
+    const analysisDiagnostics = analyses.flatMap((analysis) => analysis.diagnostics);
+    if (failed.size === 0) {
+      // Only a build with nothing failed is a base to skip from: a failed source must be retried next time.
+      await writeManifest(out, { key, files, pages: briefing.pageCount, sources: analyses.map((a) => a.source.path), diagnostics: analysisDiagnostics });
+    } else await rm(manifestFile(out), { force: true });
+    await cache.prune();
+    return { diagnostics, built, cached, failed: [...failed], printed, briefing: briefingFile, pages: briefing.pageCount, upToDate: false };
+  } finally {
+    if (launching) await (await launching).close();
   }
-  return assemblePdf([cover, contents, ...bodyParts], documentInfo(sources, settings, options.date), font);
 }
 
-function documentInfo(sources: AnalysedSource[], settings: ReportSettings, date: Date) {
-  const authors = [...new Set(sources.flatMap((source) => source.metadata.authors.map((author) => author.name)))];
-  const keywords = [...new Set(sources.flatMap((source) => source.metadata.keywords))];
+function documentInfo(analyses: SourceAnalysis[], settings: ReportSettings, date: Date, displayTitle: (analysis: SourceAnalysis) => string) {
+  const authors = [...new Set(analyses.flatMap((analysis) => analysis.metadata.authors.map((author) => author.name)))];
+  const keywords = [...new Set(analyses.flatMap((analysis) => analysis.metadata.keywords))];
   return {
     title: settings.title,
     author: authors.join('; '),
-    subject: `Briefing on ${sources.length} source${sources.length === 1 ? '' : 's'}: ${sources.map(displayTitle).join('; ')}`,
+    subject: `Briefing on ${analyses.length} source${analyses.length === 1 ? '' : 's'}: ${analyses.map(displayTitle).join('; ')}`,
     keywords,
     creator: `mdbrief ${version}`,
     date,
   };
 }
 
+async function readFont(): Promise<Uint8Array> {
+  for (const candidate of fontCandidates) {
+    try {
+      return new Uint8Array(await readFile(candidate));
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error(`no font for page numbers: install fonts-noto-core (looked for ${fontCandidates.join(', ')})`);
+}
+
 /** `25 November 2026`, in UTC so the same instant prints the same everywhere. */
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+async function readManifest(out: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestFile(out), 'utf8')) as Partial<Manifest> & { mdbrief?: string };
+    if (manifest.mdbrief !== version || typeof manifest.key !== 'string' || typeof manifest.files !== 'object' || !manifest.files) return undefined;
+    return manifest as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeManifest(out: string, manifest: Manifest): Promise<void> {
+  await mkdir(path.dirname(manifestFile(out)), { recursive: true });
+  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: version, ...manifest }));
+}
+
+async function filesPresent(out: string, files: Record<string, string>): Promise<boolean> {
+  for (const file of Object.keys(files)) if (!(await exists(path.join(out, file)))) return false;
+  return true;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes what the previous build wrote and this one did not (the outputs of a removed source). */
+async function removeStale(out: string, previous: Manifest | undefined, files: Record<string, string>): Promise<void> {
+  for (const file of Object.keys(previous?.files ?? {})) {
+    if (!(file in files)) await rm(path.join(out, file), { force: true });
+  }
+}
+
+/** A cached analysis is trusted only when it has the shape this version writes. */
+function isSourceAnalysis(value: unknown): value is SourceAnalysis {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<SourceAnalysis>;
+  return (
+    typeof candidate.source?.path === 'string' &&
+    typeof candidate.metadata === 'object' &&
+    Array.isArray(candidate.tables) &&
+    Array.isArray(candidate.briefTables) &&
+    Array.isArray(candidate.findings) &&
+    typeof candidate.appendixHtml === 'string' &&
+    Array.isArray(candidate.diagnostics)
+  );
 }

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createProgress, summaryLine } from './progress.js';
 import { version } from './version.js';
 import type { Diagnostic } from './types.js';
 
@@ -37,6 +38,7 @@ const commands: Record<string, Command> = {
       jobs: { type: 'string' },
       templates: { type: 'string', default: path.join(packageRoot, 'templates') },
       quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
     },
     help: `Options:
   --sources DIR     folder of Markdown sources (*.md), default sources/
@@ -45,6 +47,7 @@ const commands: Record<string, Command> = {
   --jobs N          documents printed at once by the one Chromium, default: the number of cores
   --templates DIR   Handlebars templates and CSS, default the ones shipped with mdbrief
   -q, --quiet       print only problems
+  -v, --verbose     also print each part as it is printed
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970: the date printed on the cover and stored in the PDF
   MDBRIEF_CHROMIUM   Chromium binary, default /usr/bin/chromium
@@ -53,7 +56,9 @@ Exit status: 0 all sources built, 1 some source failed (the others are built), 2
       const jobs = values['jobs'] === undefined ? availableParallelism() : Number(values['jobs']);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
       const started = Date.now();
-      const quiet = values['quiet'] === true;
+      const verbosity = values['quiet'] === true ? 'quiet' : values['verbose'] === true ? 'verbose' : 'normal';
+      const progress = createProgress(verbosity, started);
+      const { date, fixed } = reportDate();
       // Stages load on demand: `--help` and usage errors answer without loading Chromium's driver or pdf-lib.
       const { build } = await import('./build.js');
       const result = await build({
@@ -62,18 +67,13 @@ Exit status: 0 all sources built, 1 some source failed (the others are built), 2
         title: String(values['title']),
         templates: String(values['templates']),
         jobs,
-        date: reportDate(),
-        log: (line) => {
-          if (!quiet) process.stdout.write(`mdbrief: ${line}\n`);
-        },
+        date,
+        fixedDate: fixed,
+        reporter: progress,
       });
+      progress.finish();
       for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-      if (!quiet) {
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        process.stdout.write(
-          `mdbrief: ${result.built.length} built, ${result.failed.length} failed, ${result.pages} pages, ${seconds} s\n`,
-        );
-      }
+      if (verbosity !== 'quiet') process.stdout.write(`${summaryLine(result, Date.now() - started)}\n`);
       return result.failed.length > 0 || result.briefing === null ? exitCodes.failed : exitCodes.ok;
     },
   },
@@ -85,12 +85,14 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 }
 
 /** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
-function reportDate(): Date {
+function reportDate(): { date: Date; fixed: boolean } {
   const epoch = process.env['SOURCE_DATE_EPOCH'];
-  if (epoch === undefined || epoch === '') return new Date();
+  if (epoch === undefined || epoch === '') return { date: new Date(), fixed: false };
   const seconds = Number(epoch);
-  if (!Number.isFinite(seconds)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`);
-  return new Date(seconds * 1000);
+  if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(seconds)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
+  }
+  return { date: new Date(seconds * 1000), fixed: true };
 }
 
 function mainHelp(): string {

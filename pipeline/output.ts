@@ -23,14 +23,14 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Where each kind of output lives under the output folder. */
+/** Where each kind of output lives, relative to the output folder (`/` separated, as written in the manifest). */
 export const outputPaths = {
-  briefing: (out: string) => path.join(out, 'briefing.pdf'),
-  metadata: (out: string, slug: string) => path.join(out, 'metadata', `${slug}.json`),
-  tables: (out: string, slug: string) => path.join(out, 'tables', `${slug}.json`),
-  tableCsv: (out: string, slug: string, id: string) => path.join(out, 'tables', slug, `${id}.csv`),
-  appendix: (out: string, slug: string) => path.join(out, 'appendix', `${slug}.md`),
-  changes: (out: string, slug: string) => path.join(out, 'appendix', `${slug}.changes.json`),
-  chart: (out: string, slug: string, id: string) => path.join(out, 'charts', slug, `${id}.svg`),
-  brief: (out: string, slug: string) => path.join(out, 'briefs', `${slug}.pdf`),
+  briefing: 'briefing.pdf',
+  metadata: (slug: string) => `metadata/${slug}.json`,
+  tables: (slug: string) => `tables/${slug}.json`,
+  tableCsv: (slug: string, id: string) => `tables/${slug}/${id}.csv`,
+  appendix: (slug: string) => `appendix/${slug}.md`,
+  changes: (slug: string) => `appendix/${slug}.changes.json`,
+  chart: (slug: string, id: string) => `charts/${slug}/${id}.svg`,
+  brief: (slug: string) => `briefs/${slug}.pdf`,
 };

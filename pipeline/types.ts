@@ -133,3 +133,41 @@ export interface Change {
   before: string;
   after: string;
 }
+
+// ---- Per-source analysis: the cached result of every per-source stage ----
+
+/** A chart ready for the brief: vector SVG and its text alternative. */
+export interface ChartArtifact {
+  /** `<table-id>` or `<table-id>-N`: the file name under output/charts/<slug>/. */
+  id: string;
+  svg: string;
+  /** One sentence saying what the chart shows (its text alternative). */
+  summary: string;
+  note: string | null;
+}
+
+/** One table as the brief shows it. */
+export interface BriefTable {
+  id: string;
+  /** Trusted HTML of the clean table (generated, escaped). */
+  html: string;
+  charts: ChartArtifact[];
+  /** Why the table has no chart, when it has none. */
+  chartSkipped: string | null;
+  findings: string[];
+}
+
+/** Everything the briefing needs from one source, JSON-serialisable so the build can cache it by the source's bytes. */
+export interface SourceAnalysis {
+  source: Pick<Source, 'path' | 'slug' | 'hash'>;
+  metadata: Metadata;
+  tables: TableRecord[];
+  briefTables: BriefTable[];
+  /** Sentences for the brief's key findings. */
+  findings: string[];
+  /** The appendix text as sanitized HTML (cleaned when the cleaning stage ran). */
+  appendixHtml: string;
+  /** Cleaned Markdown, its change log and counts by rule. */
+  cleaned: { markdown: string; changes: Change[]; summary: Array<{ rule: string; count: number }> } | null;
+  diagnostics: Diagnostic[];
+}

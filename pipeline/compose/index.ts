@@ -2,21 +2,8 @@
  * compose: analysed sources → view models, plain objects that the Handlebars templates only print.
  * Every decision about what a reader sees (labels, citation lines, which warnings, link targets) is made here.
  */
-import type { Root } from 'mdast';
 import { documentOrigin } from '../render/pdf.js';
-import { markdownToHtml, slotNode } from '../render/markdown-html.js';
-import type { Change, Diagnostic, Metadata, ParsedSource, TableRecord } from '../types.js';
-
-/** One source after every per-source stage: what the brief and the appendix are made from. */
-export interface AnalysedSource extends ParsedSource {
-  tables: TableRecord[];
-  /** Trusted HTML of each table (by table id), shown in the brief and in the appendix. */
-  tableHtml: ReadonlyMap<string, string>;
-  /** The text for the appendix: the cleaned tree when cleaning ran, else the parsed one. */
-  appendixTree: Root;
-  changes: Change[];
-  diagnostics: Diagnostic[];
-}
+import type { BriefTable, Metadata, SourceAnalysis } from '../types.js';
 
 export interface ReportSettings {
   title: string;
@@ -45,7 +32,7 @@ export function appendixLabel(index: number): string {
   return label;
 }
 
-export function displayTitle(source: ParsedSource): string {
+export function displayTitle(source: SourceAnalysis): string {
   return source.metadata.title ?? source.source.slug;
 }
 
@@ -58,7 +45,7 @@ export function citationLine(metadata: Metadata): string {
 }
 
 /** The source's file name: what the reader needs to find it, without the builder's local folders. */
-export function sourceName(source: ParsedSource): string {
+export function sourceName(source: SourceAnalysis): string {
   return source.source.path.split(/[\\/]/).pop() ?? source.source.path;
 }
 
@@ -66,7 +53,7 @@ export function authorNames(metadata: Metadata): string {
   return metadata.authors.map((author) => author.name).join(', ');
 }
 
-export function coverView(settings: ReportSettings, sources: AnalysedSource[]) {
+export function coverView(settings: ReportSettings, sources: SourceAnalysis[]) {
   return {
     kind: 'cover' as const,
     title: settings.title,
@@ -88,7 +75,7 @@ export interface ContentsEntry {
 }
 
 /** Contents: one entry per brief and per appendix, with the page each starts on (`pages` by part key). */
-export function contentsView(sources: AnalysedSource[], pages: ReadonlyMap<string, number>) {
+export function contentsView(sources: SourceAnalysis[], pages: ReadonlyMap<string, number>) {
   const entry = (key: string, label: string, text: string): ContentsEntry => ({
     label,
     text,
@@ -112,27 +99,13 @@ export function contentsView(sources: AnalysedSource[], pages: ReadonlyMap<strin
   };
 }
 
-export interface ChartView {
-  svg: string;
-  summary: string;
-  note: string | null;
-}
-
-export interface TableView {
-  html: string;
-  charts: ChartView[];
-  findings: string[];
-}
-
-export function briefView(source: AnalysedSource, index: number, count: number, tables: TableView[], findings: string[]) {
+export function briefView(source: SourceAnalysis) {
   const { metadata } = source;
   const markers = new Set(metadata.affiliations.map((affiliation) => affiliation.marker));
   // Marks are worth printing only when they tell affiliations apart.
   const showMarks = metadata.affiliations.length > 1 && markers.size > 1;
   return {
     kind: 'brief' as const,
-    number: index + 1,
-    count,
     title: displayTitle(source),
     authors: metadata.authors.map((author) => ({
       name: author.name,
@@ -149,18 +122,17 @@ export function briefView(source: AnalysedSource, index: number, count: number, 
     sourceName: sourceName(source),
     contacts: metadata.authors.filter((author) => author.email).map((author) => ({ name: author.name, email: author.email })),
     appendixHref: partHref(partKey.appendix(source.source.slug)),
-    appendixLabel: appendixLabel(index),
     abstract: metadata.abstract ? metadata.abstract.split(/\n{2,}/) : [],
     keywords: metadata.keywords,
     outline: metadata.outline,
-    findings,
-    tables,
+    findings: source.findings,
+    tables: source.briefTables.map((table: BriefTable) => ({ ...table })),
     warnings: briefWarnings(source),
   };
 }
 
 /** What the reader should be warned about: table checks and problems found while reading the source. */
-function briefWarnings(source: AnalysedSource): string[] {
+function briefWarnings(source: SourceAnalysis): string[] {
   const warnings: string[] = [];
   for (const table of source.tables) {
     for (const check of table.checks) {
@@ -173,36 +145,12 @@ function briefWarnings(source: AnalysedSource): string[] {
   return warnings;
 }
 
-export function appendixView(source: AnalysedSource, index: number, cleaned: Array<{ rule: string; count: number }>) {
+export function appendixView(source: SourceAnalysis) {
   return {
     kind: 'appendix' as const,
-    label: appendixLabel(index),
     title: displayTitle(source),
     sourceName: sourceName(source),
-    cleaned,
-    html: markdownToHtml(source.appendixTree, { idPrefix: `${source.source.slug}-`, slots: source.tableHtml }),
+    cleaned: source.cleaned?.summary ?? [],
+    html: source.appendixHtml,
   };
-}
-
-/**
- * The parsed tree with each table's blocks replaced by a slot for its trusted HTML, for when no cleaned tree exists:
- * a table written as tab-separated lines would otherwise print as one run-on paragraph.
- */
-export function withTableSlots(tree: Root, tables: TableRecord[]): Root {
-  const children: Root['children'] = [];
-  const placed = new Set<string>();
-  for (const block of tree.children) {
-    const start = block.position?.start.line ?? 0;
-    const end = block.position?.end.line ?? 0;
-    const table = tables.find((candidate) => start <= candidate.lines[1] && end >= candidate.lines[0]);
-    if (!table) {
-      children.push(block);
-      continue;
-    }
-    if (!placed.has(table.id)) {
-      placed.add(table.id);
-      children.push(slotNode(table.id));
-    }
-  }
-  return { ...tree, children };
 }

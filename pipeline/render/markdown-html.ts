@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
+import type { TableRecord } from '../types.js';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
@@ -81,4 +82,27 @@ function fillSlots(tree: HastRoot, slots: ReadonlyMap<string, string>): void {
     parent.children.splice(index, 1, ...replacement);
     return index + replacement.length;
   });
+}
+
+/**
+ * The tree with each table's blocks replaced by a slot for its trusted HTML: a table written as tab-separated lines
+ * would otherwise print as one run-on paragraph.
+ */
+export function withTableSlots(tree: Root, tables: TableRecord[]): Root {
+  const children: Root['children'] = [];
+  const placed = new Set<string>();
+  for (const block of tree.children) {
+    const start = block.position?.start.line ?? 0;
+    const end = block.position?.end.line ?? 0;
+    const table = tables.find((candidate) => start <= candidate.lines[1] && end >= candidate.lines[0]);
+    if (!table) {
+      children.push(block);
+      continue;
+    }
+    if (!placed.has(table.id)) {
+      placed.add(table.id);
+      children.push(slotNode(table.id));
+    }
+  }
+  return { ...tree, children };
 }

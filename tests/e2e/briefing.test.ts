@@ -32,7 +32,7 @@ beforeAll(async () => {
     templates: path.join(root, 'templates'),
     jobs: 2,
     date: new Date('2026-03-01T12:00:00Z'),
-    log: () => {},
+    reporter: { progress: () => {}, detail: () => {} },
   });
   pdf = path.join(out, 'briefing.pdf');
 });
@@ -74,7 +74,7 @@ describe('briefing.pdf from both seeds', () => {
   it('gives every contents entry the page where that part really starts, as a working link', async () => {
     const printed = printedContents();
     expect(printed).toHaveLength(4);
-    const kickers = ['BRIEF 1 OF 2', 'BRIEF 2 OF 2', 'APPENDIX A', 'APPENDIX B'];
+    const kickers = ['Brief 1: Vietnam and Cambodia', 'Brief 2: Cooperation Against', 'Appendix A: Vietnam and Cambodia', 'Appendix B: Cooperation Against'];
     printed.forEach((page, index) => {
       expect(pageText(pdf, page)).toContain(kickers[index]);
       expect(pageText(pdf, page - 1)).not.toContain(kickers[index]);

@@ -1,0 +1,105 @@
+/**
+ * cache: content-addressed results under `<out>/.cache/`, so a rebuild redoes only what its inputs changed.
+ * A key is the sha256 of everything a result depends on (mdbrief's version included). An entry records its key,
+ * the version and a digest of its payload; one that is unreadable, truncated or from another version is ignored and
+ * rebuilt, never trusted.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from './output.js';
+import { version } from './version.js';
+
+/** sha256 hex of the JSON of `parts`: the key of whatever depends on exactly those parts. */
+export function cacheKey(...parts: unknown[]): string {
+  return sha256(JSON.stringify([version, ...parts]));
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+interface Envelope {
+  mdbrief: string;
+  key: string;
+  digest: string;
+}
+
+export class Cache {
+  /** Entries read or written by this build: what `prune` keeps. */
+  private readonly used = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  async readJson<T>(kind: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
+    const file = this.file(kind, key, 'json');
+    try {
+      const entry = JSON.parse(await readFile(file, 'utf8')) as Envelope & { value: unknown };
+      if (entry.mdbrief !== version || entry.key !== key || entry.digest !== sha256(JSON.stringify(entry.value))) return undefined;
+      if (!isValid(entry.value)) return undefined;
+      this.used.add(file);
+      return entry.value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeJson(kind: string, key: string, value: unknown): Promise<void> {
+    const file = this.file(kind, key, 'json');
+    const entry = { mdbrief: version, key, digest: sha256(JSON.stringify(value)), value };
+    await writeFileAtomic(file, JSON.stringify(entry));
+    this.used.add(file);
+  }
+
+  /** Bytes with a small envelope beside them (`<key>.bin` and `<key>.json`), checked against its digest. */
+  async readBytes(kind: string, key: string): Promise<Uint8Array | undefined> {
+    const data = this.file(kind, key, 'bin');
+    const meta = this.file(kind, key, 'json');
+    try {
+      const entry = JSON.parse(await readFile(meta, 'utf8')) as Envelope;
+      if (entry.mdbrief !== version || entry.key !== key) return undefined;
+      const bytes = new Uint8Array(await readFile(data));
+      if (sha256(bytes) !== entry.digest) return undefined;
+      this.used.add(data).add(meta);
+      return bytes;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeBytes(kind: string, key: string, bytes: Uint8Array): Promise<void> {
+    const data = this.file(kind, key, 'bin');
+    const meta = this.file(kind, key, 'json');
+    // Payload first: an envelope never points at bytes that are not there yet.
+    await writeFileAtomic(data, bytes);
+    await writeFileAtomic(meta, JSON.stringify({ mdbrief: version, key, digest: sha256(bytes) }));
+    this.used.add(data).add(meta);
+  }
+
+  /** Removes every entry this build did not use: the cache holds one build's worth, not every build's. */
+  async prune(): Promise<void> {
+    let kinds: string[];
+    try {
+      kinds = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const kind of kinds) {
+      const folder = path.join(this.dir, kind);
+      let names: string[];
+      try {
+        names = await readdir(folder);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = path.join(folder, name);
+        if (!this.used.has(file)) await rm(file, { force: true });
+      }
+    }
+  }
+
+  private file(kind: string, key: string, extension: string): string {
+    return path.join(this.dir, kind, `${key}.${extension}`);
+  }
+}
