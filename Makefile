@@ -12,6 +12,9 @@ MDBRIEF := node bin/mdbrief.js
 report: setup dist/.stamp
 	$(MDBRIEF) build --sources "$(SOURCES)" --out "$(OUT)" --title "$(TITLE)"
 
+watch: setup dist/.stamp
+	$(MDBRIEF) watch --sources "$(SOURCES)" --out "$(OUT)" --title "$(TITLE)"
+
 test: setup dist/.stamp
 	npx tsc -p tsconfig.json --noEmit
 	npx vitest run --reporter=default --reporter=json --outputFile.json="$(TEST_REPORT)"

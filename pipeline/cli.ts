@@ -26,21 +26,20 @@ interface Command {
 
 const commonOptions = { help: { type: 'boolean', short: 'h' } } as const;
 
-const commands: Record<string, Command> = {
-  build: {
-    summary: 'build output/briefing.pdf and the per-source files from a folder of Markdown sources',
-    usage: 'mdbrief build [--sources DIR] [--out DIR] [--title TEXT] [--jobs N] [--templates DIR] [--quiet]',
-    options: {
-      ...commonOptions,
-      sources: { type: 'string', default: 'sources' },
-      out: { type: 'string', default: 'output' },
-      title: { type: 'string', default: 'Research briefing' },
-      jobs: { type: 'string' },
-      templates: { type: 'string', default: path.join(packageRoot, 'templates') },
-      quiet: { type: 'boolean', short: 'q' },
-      verbose: { type: 'boolean', short: 'v' },
-    },
-    help: `Options:
+type Values = Parameters<Command['run']>[0];
+
+const buildOptionSpec = {
+  ...commonOptions,
+  sources: { type: 'string', default: 'sources' },
+  out: { type: 'string', default: 'output' },
+  title: { type: 'string', default: 'Research briefing' },
+  jobs: { type: 'string' },
+  templates: { type: 'string', default: path.join(packageRoot, 'templates') },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
+
+const buildOptionHelp = `Options:
   --sources DIR     folder of Markdown sources (*.md), default sources/
   --out DIR         output folder, default output/
   --title TEXT      report title on the cover and in the PDF's metadata, default "Research briefing"
@@ -50,31 +49,73 @@ const commands: Record<string, Command> = {
   -v, --verbose     also print each part as it is printed
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970: the date printed on the cover and stored in the PDF
-  MDBRIEF_CHROMIUM   Chromium binary, default /usr/bin/chromium
+  MDBRIEF_CHROMIUM   Chromium binary, default /usr/bin/chromium`;
+
+/** One build with progress, its problems on stderr and the summary line; returns the exit status. */
+async function runBuild(values: Values): Promise<number> {
+  const jobs = values['jobs'] === undefined ? availableParallelism() : Number(values['jobs']);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
+  const started = Date.now();
+  const verbosity = values['quiet'] === true ? 'quiet' : values['verbose'] === true ? 'verbose' : 'normal';
+  const progress = createProgress(verbosity, started);
+  const { date, fixed } = reportDate();
+  // Stages load on demand: `--help` and usage errors answer without loading Chromium's driver or pdf-lib.
+  const { build } = await import('./build.js');
+  try {
+    const result = await build({
+      sources: String(values['sources']),
+      out: String(values['out']),
+      title: String(values['title']),
+      templates: String(values['templates']),
+      jobs,
+      date,
+      fixedDate: fixed,
+      reporter: progress,
+    });
+    progress.finish();
+    for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+    if (verbosity !== 'quiet') process.stdout.write(`${summaryLine(result, Date.now() - started)}\n`);
+    return result.failed.length > 0 || result.briefing === null ? exitCodes.failed : exitCodes.ok;
+  } finally {
+    progress.finish();
+  }
+}
+
+const commands: Record<string, Command> = {
+  build: {
+    summary: 'build output/briefing.pdf and the per-source files from a folder of Markdown sources',
+    usage: 'mdbrief build [--sources DIR] [--out DIR] [--title TEXT] [--jobs N] [--templates DIR] [--quiet|--verbose]',
+    options: buildOptionSpec,
+    help: `${buildOptionHelp}
 Exit status: 0 all sources built, 1 some source failed (the others are built), 2 usage error.`,
+    run: (values) => runBuild(values),
+  },
+  watch: {
+    summary: 'build, then rebuild whenever a source or template is saved (Ctrl-C stops)',
+    usage: 'mdbrief watch [build options]',
+    options: buildOptionSpec,
+    help: `Builds once, then watches the sources and templates folders and rebuilds after each save (one build at a time;
+changes made during a build start one more). A broken source prints its error; the others stay built.
+${buildOptionHelp}`,
     run: async (values) => {
-      const jobs = values['jobs'] === undefined ? availableParallelism() : Number(values['jobs']);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
-      const started = Date.now();
-      const verbosity = values['quiet'] === true ? 'quiet' : values['verbose'] === true ? 'verbose' : 'normal';
-      const progress = createProgress(verbosity, started);
-      const { date, fixed } = reportDate();
-      // Stages load on demand: `--help` and usage errors answer without loading Chromium's driver or pdf-lib.
-      const { build } = await import('./build.js');
-      const result = await build({
-        sources: String(values['sources']),
-        out: String(values['out']),
-        title: String(values['title']),
-        templates: String(values['templates']),
-        jobs,
-        date,
-        fixedDate: fixed,
-        reporter: progress,
+      await runBuild(values);
+      const { watchAndRebuild } = await import('./watch.js');
+      const watcher = watchAndRebuild({
+        paths: [String(values['sources']), String(values['templates'])],
+        rebuild: async (changed) => {
+          process.stdout.write(`mdbrief: changed: ${changed.join(', ')}\n`);
+          await runBuild(values);
+        },
+        onError: (error) => process.stderr.write(`mdbrief watch: ${error instanceof Error ? error.message : String(error)}\n`),
       });
-      progress.finish();
-      for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-      if (verbosity !== 'quiet') process.stdout.write(`${summaryLine(result, Date.now() - started)}\n`);
-      return result.failed.length > 0 || result.briefing === null ? exitCodes.failed : exitCodes.ok;
+      await watcher.ready;
+      process.stdout.write(`mdbrief: watching ${String(values['sources'])} and the templates (Ctrl-C stops)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void watcher.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return exitCodes.ok;
     },
   },
 };
