@@ -14,7 +14,7 @@ export function analyseSource(source: Source): SourceAnalysis {
   const tables: TableRecord[] = [];
   const tableHtml = new Map<string, string>();
   return {
-    source: { path: source.path, slug: source.slug, hash: source.hash },
+    source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },
     metadata,
     tables,
     briefTables: [],
@@ -28,5 +28,5 @@ export function analyseSource(source: Source): SourceAnalysis {
 /** Files written under the output folder for one source (paths relative to it), from its analysis alone. */
 export function sourceFiles(analysis: SourceAnalysis): Array<{ path: string; content: string }> {
   const { slug } = analysis.source;
-  return [{ path: outputPaths.metadata(slug), content: toJson({ source: analysis.source.path, ...analysis.metadata }) }];
+  return [{ path: outputPaths.metadata(slug), content: toJson({ source: analysis.source.name, ...analysis.metadata }) }];
 }

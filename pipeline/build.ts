@@ -73,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings: ReportSettings = { title: options.title, date: formatDate(options.date) };
   const key = cacheKey(
     'build',
-    sources.map((source) => [source.path, source.slug, source.hash]),
+    sources.map((source) => [source.path, source.name, source.slug, source.hash]),
     templateFiles,
     settings,
     options.fixedDate ? options.date.toISOString() : null,
@@ -121,7 +121,7 @@ async function rebuild(
 
   for (const [index, source] of sources.entries()) {
     reporter.progress('analyse', source.path, index + 1, sources.length);
-    const analysisKey = cacheKey('analysis', source.path, source.slug, source.hash);
+    const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
     let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
     if (analysis) cached.push(source.path);
     else {
@@ -306,6 +306,7 @@ function isSourceAnalysis(value: unknown): value is SourceAnalysis {
   const candidate = value as Partial<SourceAnalysis>;
   return (
     typeof candidate.source?.path === 'string' &&
+    typeof candidate.source.name === 'string' &&
     typeof candidate.metadata === 'object' &&
     Array.isArray(candidate.tables) &&
     Array.isArray(candidate.briefTables) &&

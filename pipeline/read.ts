@@ -31,7 +31,7 @@ export async function readSources(dir: string): Promise<ReadResult> {
   const slugs = new Set<string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    const result = await readSource(file, root);
+    const result = await readSource(file, root, `${path.basename(root)}/${name}`);
     if ('message' in result) {
       diagnostics.push(result);
       continue;
@@ -50,6 +50,7 @@ export async function readSources(dir: string): Promise<ReadResult> {
 export async function readSource(
   file: string,
   root: string = path.dirname(path.resolve(file)),
+  name: string = path.basename(file),
 ): Promise<{ source: Source; diagnostics: Diagnostic[] } | Diagnostic> {
   const fail = (message: string): Diagnostic => ({ severity: 'error', file, message });
   let info;
@@ -83,6 +84,7 @@ export async function readSource(
   return {
     source: {
       path: file,
+      name,
       slug: slugify(path.basename(file).replace(markdownExtension, '')),
       text: decoded.text,
       hash: createHash('sha256').update(bytes).digest('hex'),

@@ -6,8 +6,10 @@ import type { Root } from 'mdast';
 
 /** One Markdown file from the sources folder, decoded. */
 export interface Source {
-  /** Path as given by the user (relative to the working directory when it was given that way). */
+  /** Path as given by the user (relative to the working directory when it was given that way): for messages. */
   path: string;
+  /** The sources folder's own name and the file's (`sources/x.md`): what output files record, never a local path. */
+  name: string;
   /** File name without extension, made safe for output paths: `anti-drug-cooperation`. */
   slug: string;
   /** Decoded text, line ends normalised to `\n`, BOM removed. */
@@ -159,7 +161,7 @@ export interface BriefTable {
 
 /** Everything the briefing needs from one source, JSON-serialisable so the build can cache it by the source's bytes. */
 export interface SourceAnalysis {
-  source: Pick<Source, 'path' | 'slug' | 'hash'>;
+  source: Pick<Source, 'path' | 'name' | 'slug' | 'hash'>;
   metadata: Metadata;
   tables: TableRecord[];
   briefTables: BriefTable[];
