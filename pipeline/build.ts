@@ -118,82 +118,94 @@ async function rebuild(
   const analyses: SourceAnalysis[] = [];
   const built: string[] = [];
   const cached: string[] = [];
-
-  for (const [index, source] of sources.entries()) {
-    reporter.progress('analyse', source.path, index + 1, sources.length);
-    const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
-    let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
-    if (analysis) cached.push(source.path);
-    else {
-      try {
-        analysis = analyseSource(source);
-      } catch (error) {
-        failed.add(source.path);
-        diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(error)}` });
-        continue;
-      }
-      await cache.writeJson('analysis', analysisKey, analysis);
-      built.push(source.path);
-    }
-    analyses.push(analysis);
-    diagnostics.push(...analysis.diagnostics);
-    for (const file of sourceFiles(analysis)) {
-      const digest = sha256(file.content);
-      // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
-      if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
-        await writeFileAtomic(path.join(out, file.path), file.content);
-      }
-      files[file.path] = digest;
-    }
-  }
-  if (analyses.length === 0) {
-    diagnostics.push({ severity: 'error', file: options.sources, message: 'no Markdown source could be built (nothing to put in a briefing)' });
-    return { diagnostics, built, cached, failed: [...failed], printed: 0, briefing: null, pages: 0, upToDate: false };
-  }
-
   const templates = compileTemplates(templateFiles);
-  let renderer: PdfRenderer | undefined;
   let launching: Promise<PdfRenderer> | undefined;
   let printed = 0;
   let partsDone = 0;
+  const bodyTotal = sources.length * 2 + 2;
   /** A part's PDF: from the cache by the hash of its HTML, else printed (starting Chromium on the first miss). */
-  const print = async (view: PartView, name: string, documentTitle: string, total: number): Promise<Uint8Array> => {
+  const print = async (view: PartView, name: string, documentTitle: string): Promise<Uint8Array> => {
     const html = templates(view, documentTitle);
     const partKey = cacheKey('part', html);
     let pdf = await cache.readBytes('parts', partKey);
     if (!pdf) {
       launching ??= PdfRenderer.launch({ jobs: options.jobs });
-      renderer = await launching;
-      pdf = await renderer.render(html, name);
+      pdf = await (await launching).render(html, name);
       await cache.writeBytes('parts', partKey, pdf);
       printed++;
       reporter.detail(`printed ${name}`);
     }
-    reporter.progress('print', name, ++partsDone, total);
+    reporter.progress('print', name, ++partsDone, bodyTotal);
     return pdf;
+  };
+  const { partKey, appendixLabel, displayTitle } = compose;
+  // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
+  const briefParts: Array<Promise<AssemblyPart>> = [];
+  const appendixParts: Array<Promise<AssemblyPart>> = [];
+  // If the loop fails before they are awaited, their rejections must not surface as unhandled ones.
+  const started = (part: Promise<AssemblyPart>) => {
+    part.catch(() => {});
+    return part;
   };
 
   try {
-    const { partKey, appendixLabel, displayTitle } = compose;
-    const bodyTotal = analyses.length * 2 + 2;
-    // Every brief, then every appendix, in source order; all printed at once, the page pool bounds the concurrency.
-    const bodyParts = await Promise.all([
-      ...analyses.map(async (analysis, index): Promise<AssemblyPart> => ({
-        key: partKey.brief(analysis.source.slug),
-        pdf: await print(compose.briefView(analysis), partKey.brief(analysis.source.slug), displayTitle(analysis), bodyTotal),
-        running: `Brief ${index + 1}: ${displayTitle(analysis)}`,
-        bookmark: { group: 'Briefs', title: displayTitle(analysis), headings: true },
-      })),
-      ...analyses.map(async (analysis, index): Promise<AssemblyPart> => ({
-        key: partKey.appendix(analysis.source.slug),
-        pdf: await print(compose.appendixView(analysis), partKey.appendix(analysis.source.slug), displayTitle(analysis), bodyTotal),
-        running: `Appendix ${appendixLabel(index)}: ${displayTitle(analysis)}`,
-        bookmark: { group: 'Appendix: full texts', title: displayTitle(analysis), headings: true },
-      })),
-    ]);
+    for (const [index, source] of sources.entries()) {
+      reporter.progress('analyse', source.path, index + 1, sources.length);
+      const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
+      let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
+      if (analysis) cached.push(source.path);
+      else {
+        try {
+          analysis = analyseSource(source);
+        } catch (error) {
+          failed.add(source.path);
+          diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(error)}` });
+          continue;
+        }
+        await cache.writeJson('analysis', analysisKey, analysis);
+        built.push(source.path);
+      }
+      analyses.push(analysis);
+      diagnostics.push(...analysis.diagnostics);
+      for (const file of sourceFiles(analysis)) {
+        const digest = sha256(file.content);
+        // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
+        if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
+          await writeFileAtomic(path.join(out, file.path), file.content);
+        }
+        files[file.path] = digest;
+      }
+      const position = analyses.length - 1;
+      const title = displayTitle(analysis);
+      const { slug } = analysis.source;
+      briefParts.push(
+        started(print(compose.briefView(analysis), partKey.brief(slug), title).then((pdf) => ({
+          key: partKey.brief(slug),
+          pdf,
+          running: `Brief ${position + 1}: ${title}`,
+          bookmark: { group: 'Briefs', title, headings: true },
+        }))),
+      );
+      appendixParts.push(
+        started(print(compose.appendixView(analysis), partKey.appendix(slug), title).then((pdf) => ({
+          key: partKey.appendix(slug),
+          pdf,
+          running: `Appendix ${appendixLabel(position)}: ${title}`,
+          bookmark: { group: 'Appendix: full texts', title, headings: true },
+        }))),
+      );
+      // Let the browser's replies in between two analyses.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Every brief, then every appendix, in source order.
+    const bodyParts = await Promise.all([...briefParts, ...appendixParts]);
+    if (analyses.length === 0) {
+      diagnostics.push({ severity: 'error', file: options.sources, message: 'no Markdown source could be built (nothing to put in a briefing)' });
+      return { diagnostics, built, cached, failed: [...failed], printed: 0, briefing: null, pages: 0, upToDate: false };
+    }
     const cover: AssemblyPart = {
       key: partKey.cover,
-      pdf: await print(compose.coverView(settings, analyses), 'cover', settings.title, bodyTotal),
+      pdf: await print(compose.coverView(settings, analyses), 'cover', settings.title),
       running: null,
       bookmark: null,
     };
@@ -209,7 +221,7 @@ async function rebuild(
         starts.set(part.key, next);
         next += bodyCounts[index]!;
       });
-      const pdf = await print(compose.contentsView(analyses, starts), 'contents', 'Contents', bodyTotal);
+      const pdf = await print(compose.contentsView(analyses, starts), 'contents', 'Contents');
       contents = { key: partKey.contents, pdf, running: 'Contents', bookmark: { group: null, title: 'Contents', headings: false } };
       const counted = await pageCount(pdf);
       if (counted === contentsPages) break;

@@ -50,7 +50,8 @@ const toHast = unified()
   .freeze();
 
 export function markdownToHtml(tree: Root, options: HtmlOptions): string {
-  const hast = toHast.runSync(structuredClone(tree)) as HastRoot;
+  // remark-rehype builds a new tree and leaves the mdast as it was: no copy needed.
+  const hast = toHast.runSync(tree) as HastRoot;
   const safe = unified()
     .use(rehypeSanitize, { ...sourceSchema, clobberPrefix: options.idPrefix })
     .runSync(hast) as HastRoot;

@@ -78,7 +78,8 @@ export class PdfRenderer {
           printBackground: true,
           preferCSSPageSize: true,
           outline: true,
-          tagged: true,
+          // No tagged structure: the assembler cannot carry it across parts, and it costs time to make.
+          tagged: false,
           timeout: this.timeout,
         });
         return pdf;

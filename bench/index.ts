@@ -1,0 +1,150 @@
+/**
+ * npm run bench [-- --sources N --runs R]: measures mdbrief as users run it (`node bin/mdbrief.js build`), in one run:
+ * cold build, nothing changed, one source changed, and the floor of one fresh `chromium --print-to-pdf` of a tiny page.
+ * The corpus is N varied copies of the seeds with distinct titles. Prints the median of R runs, seconds per source,
+ * the ratios, and the peak memory of the whole process tree (Node and Chromium) during the cold build.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { sources: { type: 'string', default: '100' }, runs: { type: 'string', default: '3' } },
+});
+const count = Number(values.sources);
+const runs = Number(values.runs);
+
+/** N sources: the seeds in turn, each with its own title and a few paragraphs shuffled so no two are the same. */
+export function makeCorpus(dir: string, n: number): string[] {
+  const seeds = readdirSync(path.join(root, 'sources'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => readFileSync(path.join(root, 'sources', name), 'utf8'));
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let index = 0; index < n; index++) {
+    const seed = seeds[index % seeds.length]!;
+    const blocks = seed.split(/\n{2,}/);
+    // Rotate a stretch of body paragraphs by the index: same mess, different text.
+    const start = Math.min(20, blocks.length - 1);
+    const body = blocks.slice(start, start + 6);
+    const rotated = [...body.slice(index % body.length), ...body.slice(0, index % body.length)];
+    blocks.splice(start, body.length, ...rotated);
+    const text = blocks
+      .join('\n\n')
+      .replace(/(Vietnam and Cambodia: Anti-Drug Cooperation in the Border Areas|Cooperation Against Human Trafficking: Case Study of Cambodia-Vietnam Border Point)/, `$1 (corpus copy ${index + 1})`);
+    const file = path.join(dir, `source-${String(index + 1).padStart(3, '0')}.md`);
+    writeFileSync(file, text);
+    files.push(file);
+  }
+  return files;
+}
+
+interface Timed {
+  seconds: number;
+  peakMiB: number;
+}
+
+/** Runs a command, sampling the resident memory of its whole process tree every 50 ms. */
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) peak = Math.max(peak, treeRssKiB(child.pid));
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`);
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 };
+}
+
+/** Sum of VmRSS over a process and all its descendants, from /proc. */
+function treeRssKiB(pid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    total += rss.get(current) ?? 0;
+    stack.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-bench-'));
+  const sources = path.join(work, 'sources');
+  const files = makeCorpus(sources, count);
+  const mdbrief = (out: string) => ['bin/mdbrief.js', 'build', '--sources', sources, '--out', out, '--quiet'];
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1764000000' };
+  const cold: Timed[] = [];
+  const unchanged: Timed[] = [];
+  const oneChanged: Timed[] = [];
+  for (let run = 0; run < runs; run++) {
+    const out = path.join(work, `out-${run}`);
+    cold.push(await timed(process.execPath, mdbrief(out), env));
+    unchanged.push(await timed(process.execPath, mdbrief(out), env));
+    const file = files[run % files.length]!;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nEdited in run ${run}.\n`);
+    oneChanged.push(await timed(process.execPath, mdbrief(out), env));
+    rmSync(out, { recursive: true, force: true });
+  }
+  const floor: Timed[] = [];
+  const tiny = path.join(work, 'tiny.html');
+  writeFileSync(tiny, '<!doctype html><p>Hello</p>');
+  for (let run = 0; run < runs; run++) {
+    const pdf = path.join(work, `tiny-${run}.pdf`);
+    floor.push(
+      await timed('/usr/bin/chromium', [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        `--user-data-dir=${path.join(work, `profile-${run}`)}`,
+        `--print-to-pdf=${pdf}`,
+        `file://${tiny}`,
+      ]),
+    );
+  }
+  const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const pages = spawnSync('pdfinfo', [path.join(work, 'tiny-0.pdf')], { encoding: 'utf8' }).status === 0 ? 'ok' : 'failed';
+  const floorSeconds = median(floor.map((t) => t.seconds));
+  const rows: Array<[string, number, string]> = [
+    ['cold build', median(cold.map((t) => t.seconds)), `${(median(cold.map((t) => t.seconds)) / count).toFixed(3)} s/source`],
+    ['nothing changed', median(unchanged.map((t) => t.seconds)), ''],
+    ['one source changed', median(oneChanged.map((t) => t.seconds)), ''],
+    ['floor: one fresh chromium --print-to-pdf', floorSeconds, `tiny page (${pages})`],
+  ];
+  console.log(`mdbrief bench: ${count} sources, median of ${runs} runs, ${chromium}, ${statSync(files[0]!).size} bytes per source`);
+  console.log('| measure | seconds | × floor | note |');
+  console.log('| --- | ---: | ---: | --- |');
+  for (const [name, seconds, note] of rows) {
+    console.log(`| ${name} | ${seconds.toFixed(2)} | ${(seconds / floorSeconds).toFixed(2)} | ${note} |`);
+  }
+  console.log(`| a fresh browser per source (estimate: ${count} × floor) | ${(count * floorSeconds).toFixed(1)} | ${count.toFixed(2)} | |`);
+  console.log(`peak memory of the cold build (Node + Chromium, resident): ${Math.max(...cold.map((t) => t.peakMiB)).toFixed(0)} MiB`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+await main();
