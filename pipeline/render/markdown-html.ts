@@ -27,6 +27,9 @@ export const sourceSchema: Schema = {
     longDesc: [],
   },
   tagNames: (defaultSchema.tagNames ?? []).filter((name) => !['input', 'img'].includes(name)),
+  // Elements dropped with their content (others not allowed are unwrapped, their text kept): style sheets and scripts
+  // must not turn into visible text.
+  strip: ['script', 'style', 'template', 'noscript', 'title', 'iframe', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'canvas', 'select', 'textarea', 'button'],
 };
 
 // NUL cannot occur in a decoded source (read.ts removes it), so a slot marker can only come from us.
@@ -52,12 +55,23 @@ const toHast = unified()
 export function markdownToHtml(tree: Root, options: HtmlOptions): string {
   // remark-rehype builds a new tree and leaves the mdast as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
+  imagesToText(hast);
   const safe = unified()
     .use(rehypeSanitize, { ...sourceSchema, clobberPrefix: options.idPrefix })
     .runSync(hast) as HastRoot;
   prefixInPageLinks(safe, options.idPrefix);
   fillSlots(safe, options.slots ?? new Map());
   return toHtml(safe);
+}
+
+/** Images are not embedded (yet): each becomes its alternative text, marked, so the reader knows one stood there. */
+function imagesToText(tree: HastRoot): void {
+  visit(tree, 'element', (element: Element, index, parent) => {
+    if (element.tagName !== 'img' || !parent || index === undefined) return;
+    const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'].trim() : '';
+    const text = alt === '' ? '[image]' : `[image: ${alt}]`;
+    parent.children.splice(index, 1, { type: 'element', tagName: 'em', properties: {}, children: [{ type: 'text', value: text }] });
+  });
 }
 
 function prefixInPageLinks(tree: HastRoot, prefix: string): void {
