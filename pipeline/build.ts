@@ -10,7 +10,8 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Cache, cacheKey, sha256 } from './cache.js';
 import type { ReportSettings } from './compose/index.js';
-import { outputPaths, toJson, writeFileAtomic } from './output.js';
+import { outputPaths, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
+import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
 import type { AssemblyPart } from './render/assemble.js';
 import type { PdfRenderer } from './render/pdf.js';
@@ -24,6 +25,8 @@ export interface BuildReporter {
   progress(stage: string, item: string, done: number, total: number): void;
   /** A detail for `--verbose`. */
   detail(line: string): void;
+  /** Something the user should hear even without `--verbose` (waiting for another build). */
+  notice?(line: string): void;
 }
 
 export interface BuildOptions {
@@ -37,6 +40,10 @@ export interface BuildOptions {
   /** True when `date` was given (SOURCE_DATE_EPOCH): then the exact instant is an input; else only the day is. */
   fixedDate?: boolean;
   reporter: BuildReporter;
+  /** Time allowed to print one part, in ms (default 60 s): a source that takes longer fails alone. */
+  timeout?: number;
+  /** Stops the build (Ctrl-C, SIGTERM): Chromium is closed, nothing half-written is left. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -67,6 +74,20 @@ const manifestFile = (out: string) => path.join(out, '.cache', 'manifest.json');
 const fontCandidates = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  await prepareOutputFolder(options.out);
+  const lock = await acquireLock(path.join(options.out, '.cache', 'lock'), {
+    onWait: (holder) => options.reporter.notice?.(`waiting for another build (pid ${holder}) to finish with ${options.out}`),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    await removeUnfinishedWrites(options.out);
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const { sources, diagnostics } = await readSources(options.sources);
   const failed = new Set(diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.file));
   const templateFiles = await readTemplateFiles(options.templates);
@@ -129,7 +150,7 @@ async function rebuild(
     const partKey = cacheKey('part', html);
     let pdf = await cache.readBytes('parts', partKey);
     if (!pdf) {
-      launching ??= PdfRenderer.launch({ jobs: options.jobs });
+      launching ??= PdfRenderer.launch({ jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) });
       pdf = await (await launching).render(html, name);
       await cache.writeBytes('parts', partKey, pdf);
       printed++;
@@ -140,16 +161,14 @@ async function rebuild(
   };
   const { partKey, appendixLabel, displayTitle } = compose;
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
-  const briefParts: Array<Promise<AssemblyPart>> = [];
-  const appendixParts: Array<Promise<AssemblyPart>> = [];
-  // If the loop fails before they are awaited, their rejections must not surface as unhandled ones.
-  const started = (part: Promise<AssemblyPart>) => {
-    part.catch(() => {});
-    return part;
-  };
+  // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
+  const printing: Array<Promise<{ analysis: SourceAnalysis; brief: Uint8Array; appendix: Uint8Array } | null>> = [];
+  const stopOnAbort = () => void launching?.then((renderer) => renderer.close());
+  options.signal?.addEventListener('abort', stopOnAbort);
 
   try {
     for (const [index, source] of sources.entries()) {
+      options.signal?.throwIfAborted();
       reporter.progress('analyse', source.path, index + 1, sources.length);
       const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
       let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
@@ -165,7 +184,6 @@ async function rebuild(
         await cache.writeJson('analysis', analysisKey, analysis);
         built.push(source.path);
       }
-      analyses.push(analysis);
       diagnostics.push(...analysis.diagnostics);
       for (const file of sourceFiles(analysis)) {
         const digest = sha256(file.content);
@@ -175,34 +193,47 @@ async function rebuild(
         }
         files[file.path] = digest;
       }
-      const position = analyses.length - 1;
-      const title = displayTitle(analysis);
-      const { slug } = analysis.source;
-      briefParts.push(
-        started(print(compose.briefView(analysis), partKey.brief(slug), title).then((pdf) => ({
-          key: partKey.brief(slug),
-          pdf,
-          running: `Brief ${position + 1}: ${title}`,
-          bookmark: { group: 'Briefs', title, headings: true },
-        }))),
+      const current = analysis;
+      const title = displayTitle(current);
+      const parts = Promise.all([
+        print(compose.briefView(current), partKey.brief(current.source.slug), title),
+        print(compose.appendixView(current), partKey.appendix(current.source.slug), title),
+      ]).then(
+        ([brief, appendix]) => ({ analysis: current, brief, appendix }),
+        (error: unknown) => {
+          if (options.signal?.aborted) throw error;
+          failed.add(current.source.path);
+          diagnostics.push({ severity: 'error', file: current.source.path, message: describeError(error) });
+          return null;
+        },
       );
-      appendixParts.push(
-        started(print(compose.appendixView(analysis), partKey.appendix(slug), title).then((pdf) => ({
-          key: partKey.appendix(slug),
-          pdf,
-          running: `Appendix ${appendixLabel(position)}: ${title}`,
-          bookmark: { group: 'Appendix: full texts', title, headings: true },
-        }))),
-      );
+      parts.catch(() => {}); // awaited below; a rejection before then must not count as unhandled
+      printing.push(parts);
       // Let the browser's replies in between two analyses.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // Every brief, then every appendix, in source order.
-    const bodyParts = await Promise.all([...briefParts, ...appendixParts]);
+    const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
+    options.signal?.throwIfAborted();
+    analyses.push(...printedSources.map((entry) => entry.analysis));
     if (analyses.length === 0) {
       diagnostics.push({ severity: 'error', file: options.sources, message: 'no Markdown source could be built (nothing to put in a briefing)' });
-      return { diagnostics, built, cached, failed: [...failed], printed: 0, briefing: null, pages: 0, upToDate: false };
+      return { diagnostics, built, cached, failed: [...failed], printed, briefing: null, pages: 0, upToDate: false };
     }
+    // Every brief, then every appendix, in source order.
+    const bodyParts: AssemblyPart[] = [
+      ...printedSources.map(({ analysis, brief }, position) => ({
+        key: partKey.brief(analysis.source.slug),
+        pdf: brief,
+        running: `Brief ${position + 1}: ${displayTitle(analysis)}`,
+        bookmark: { group: 'Briefs', title: displayTitle(analysis), headings: true },
+      })),
+      ...printedSources.map(({ analysis, appendix }, position) => ({
+        key: partKey.appendix(analysis.source.slug),
+        pdf: appendix,
+        running: `Appendix ${appendixLabel(position)}: ${displayTitle(analysis)}`,
+        bookmark: { group: 'Appendix: full texts', title: displayTitle(analysis), headings: true },
+      })),
+    ];
     const cover: AssemblyPart = {
       key: partKey.cover,
       pdf: await print(compose.coverView(settings, analyses), 'cover', settings.title),
@@ -243,7 +274,8 @@ async function rebuild(
     await cache.prune();
     return { diagnostics, built, cached, failed: [...failed], printed, briefing: briefingFile, pages: briefing.pageCount, upToDate: false };
   } finally {
-    if (launching) await (await launching).close();
+    options.signal?.removeEventListener('abort', stopOnAbort);
+    if (launching) await (await launching.catch(() => undefined))?.close();
   }
 }
 

@@ -34,6 +34,7 @@ const buildOptionSpec = {
   out: { type: 'string', default: 'output' },
   title: { type: 'string', default: 'Research briefing' },
   jobs: { type: 'string' },
+  timeout: { type: 'string', default: '60' },
   templates: { type: 'string', default: path.join(packageRoot, 'templates') },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
@@ -44,6 +45,7 @@ const buildOptionHelp = `Options:
   --out DIR         output folder, default output/
   --title TEXT      report title on the cover and in the PDF's metadata, default "Research briefing"
   --jobs N          documents printed at once by the one Chromium, default: the number of cores
+  --timeout SECONDS time allowed to print one document, default 60; a source that takes longer fails alone
   --templates DIR   Handlebars templates and CSS, default the ones shipped with mdbrief
   -q, --quiet       print only problems
   -v, --verbose     also print each part as it is printed
@@ -58,7 +60,14 @@ async function runBuild(values: Values): Promise<number> {
   const started = Date.now();
   const verbosity = values['quiet'] === true ? 'quiet' : values['verbose'] === true ? 'verbose' : 'normal';
   const progress = createProgress(verbosity, started);
+  const timeout = Number(values['timeout']);
+  if (!(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds > 0, not "${String(values['timeout'])}"`);
   const { date, fixed } = reportDate();
+  // Ctrl-C and SIGTERM stop the build cleanly: Chromium closed, the lock released, no half-written file.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   // Stages load on demand: `--help` and usage errors answer without loading Chromium's driver or pdf-lib.
   const { build } = await import('./build.js');
   try {
@@ -71,13 +80,22 @@ async function runBuild(values: Values): Promise<number> {
       date,
       fixedDate: fixed,
       reporter: progress,
+      timeout: timeout * 1000,
+      signal: stop.signal,
     });
     progress.finish();
     for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     if (verbosity !== 'quiet') process.stdout.write(`${summaryLine(result, Date.now() - started)}\n`);
     return result.failed.length > 0 || result.briefing === null ? exitCodes.failed : exitCodes.ok;
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+    progress.finish();
+    process.stderr.write(`mdbrief: stopped (${String(stop.signal.reason)}); the output folder keeps its previous complete files\n`);
+    return stop.signal.reason === 'SIGINT' ? 130 : 143;
   } finally {
     progress.finish();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -36,6 +36,10 @@ export function createProgress(
       if (drawn) stream.write('\r\x1b[2K');
       stream.write(`mdbrief: ${line}\n`);
     },
+    notice(line) {
+      if (drawn) stream.write('\r\x1b[2K');
+      process.stderr.write(`mdbrief: ${line}\n`);
+    },
     finish() {
       if (drawn) stream.write('\r\x1b[2K');
       drawn = false;

@@ -2,9 +2,11 @@
  * pdf: HTML → PDF bytes with puppeteer driving Debian's Chromium. One browser per build and a bounded pool of reused
  * pages. Each page has JavaScript disabled and answers its own document from memory; every other request is refused
  * (remote images, CSS imports, file: URLs), so nothing in a source can reach the network or the disk.
+ * A document that hangs fails alone after a time-out; a browser that crashes or hangs is replaced and the documents
+ * that were printing on it are tried once more.
  */
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
 /** The origin our documents are served from; `.invalid` can never resolve, so a leaked request goes nowhere. */
 export const documentOrigin = 'https://mdbrief.invalid';
@@ -14,103 +16,178 @@ export interface PdfOptions {
   jobs?: number;
   /** Chromium binary; default `MDBRIEF_CHROMIUM` or Debian's `/usr/bin/chromium`. */
   executablePath?: string;
-  /** Time allowed for one document, in ms. */
+  /** Time allowed for one document, in ms (default 60 s). */
   timeout?: number;
 }
 
 export function chromiumPath(): string {
   const candidates = [process.env['MDBRIEF_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium (make setup) or set MDBRIEF_CHROMIUM');
+  if (!found) throw new Error("Chromium not found: install Debian's chromium (make setup) or set MDBRIEF_CHROMIUM");
   return found;
 }
 
+function launchBrowser(executablePath: string): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    // The build decides what a signal means: it closes the browser itself and releases its lock.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      // Root cannot use Chromium's sandbox; the page runs no JavaScript and loads nothing from outside.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+interface Slot {
+  page: Page;
+  generation: number;
+}
+
 export class PdfRenderer {
-  private readonly idle: Page[] = [];
-  private readonly waiting: Array<(page: Page) => void> = [];
+  private browser: Promise<Browser>;
+  /** Bumped at each restart: pages of an older browser are never reused. */
+  private generation = 0;
+  private idle: Page[] = [];
   private opened = 0;
+  private readonly waiting: Array<() => void> = [];
   private requests = 0;
+  private closed = false;
 
   private constructor(
-    private readonly browser: Browser,
+    browser: Browser,
+    private readonly executablePath: string,
     private readonly jobs: number,
     private readonly timeout: number,
-  ) {}
+  ) {
+    this.browser = Promise.resolve(browser);
+  }
 
   static async launch(options: PdfOptions = {}): Promise<PdfRenderer> {
-    const browser = await puppeteer.launch({
-      executablePath: options.executablePath ?? chromiumPath(),
-      headless: true,
-      args: [
-        // Root cannot use Chromium's sandbox; the page runs no JavaScript and loads nothing from outside.
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--font-render-hinting=none',
-      ],
-    });
-    return new PdfRenderer(browser, Math.max(1, options.jobs ?? 2), options.timeout ?? 60_000);
+    const executablePath = options.executablePath ?? chromiumPath();
+    const browser = await launchBrowser(executablePath);
+    return new PdfRenderer(browser, executablePath, Math.max(1, options.jobs ?? 2), options.timeout ?? 60_000);
   }
 
   /** Prints one HTML document to an A4 PDF with a document outline (bookmarks) from its headings. */
   async render(html: string, name: string): Promise<Uint8Array> {
-    const page = await this.acquire();
-    try {
-      const url = `${documentOrigin}/${this.requests++}/${encodeURIComponent(name)}.html`;
-      const serve = (request: HTTPRequest) => {
-        if (request.isInterceptResolutionHandled()) return;
-        if (request.url() === url) {
-          void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-        } else {
-          void request.abort('blockedbyclient');
-        }
-      };
-      page.on('request', serve);
+    for (let attempt = 0; ; attempt++) {
+      const slot = await this.acquire();
       try {
-        await page.goto(url, { waitUntil: 'load', timeout: this.timeout });
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          outline: true,
-          // No tagged structure: the assembler cannot carry it across parts, and it costs time to make.
-          tagged: false,
-          timeout: this.timeout,
-        });
-        return pdf;
+        return await this.print(slot.page, html, name);
+      } catch (error) {
+        if (this.closed) throw new Error('the build was stopped');
+        const timedOut = error instanceof TimeoutError;
+        // A stuck or crashed page can take the browser with it: start a fresh one for everything after.
+        await this.restart(slot.generation);
+        if (timedOut) throw new Error(`Chromium did not finish printing ${name} within ${this.timeout / 1000} s`);
+        if (attempt >= 1) throw new Error(`Chromium failed while printing ${name}: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
-        page.off('request', serve);
+        this.release(slot);
       }
-    } finally {
-      this.release(page);
     }
   }
 
+  /** Closes the browser (kills it if it does not close in time). Further renders fail. */
   async close(): Promise<void> {
-    await this.browser.close();
+    this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake();
+    await closeBrowser(this.browser);
   }
 
-  private async acquire(): Promise<Page> {
-    const page = this.idle.pop();
-    if (page) return page;
-    if (this.opened < this.jobs) {
-      this.opened++;
-      const created = await this.browser.newPage();
-      await created.setJavaScriptEnabled(false);
-      await created.setRequestInterception(true);
-      return created;
+  private async print(page: Page, html: string, name: string): Promise<Uint8Array> {
+    const url = `${documentOrigin}/${this.requests++}/${encodeURIComponent(name)}.html`;
+    const serve = (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (request.url() === url) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      else void request.abort('blockedbyclient');
+    };
+    page.on('request', serve);
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: this.timeout });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        outline: true,
+        // No tagged structure: the assembler cannot carry it across parts, and it costs time to make.
+        tagged: false,
+        timeout: this.timeout,
+      });
+    } finally {
+      page.off('request', serve);
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private release(page: Page): void {
-    const next = this.waiting.shift();
-    if (next) next(page);
-    else this.idle.push(page);
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error('the build was stopped');
+      const generation = this.generation;
+      const browser = await this.browser;
+      const idle = this.idle.pop();
+      if (idle && generation === this.generation) return { page: idle, generation };
+      if (this.opened < this.jobs && generation === this.generation) {
+        this.opened++;
+        try {
+          const page = await browser.newPage();
+          await page.setJavaScriptEnabled(false);
+          await page.setRequestInterception(true);
+          return { page, generation };
+        } catch (error) {
+          if (generation === this.generation) this.opened--;
+          if (generation === this.generation) throw error;
+          continue; // the browser was replaced meanwhile: try on the new one
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
   }
+
+  private release(slot: Slot): void {
+    if (slot.generation === this.generation && !this.closed) this.idle.push(slot.page);
+    this.waiting.shift()?.();
+  }
+
+  private async restart(generation: number): Promise<void> {
+    if (generation !== this.generation || this.closed) {
+      await this.browser.catch(() => undefined);
+      return;
+    }
+    this.generation++;
+    const old = this.browser;
+    this.idle = [];
+    this.opened = 0;
+    this.browser = launchBrowser(this.executablePath);
+    void closeBrowser(old);
+    for (const wake of this.waiting.splice(0)) wake();
+    await this.browser;
+  }
+}
+
+/** Closes a browser, or kills its process when it does not answer within a few seconds. */
+async function closeBrowser(browser: Promise<Browser>): Promise<void> {
+  let instance: Browser;
+  try {
+    instance = await browser;
+  } catch {
+    return;
+  }
+  const killed = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      instance.process()?.kill('SIGKILL');
+      resolve();
+    }, 5_000).unref(),
+  );
+  await Promise.race([instance.close().catch(() => instance.process()?.kill('SIGKILL')), killed]);
 }

@@ -1,0 +1,71 @@
+/**
+ * furniture: journal furniture leaves the text flow. Copyright and publisher lines, ISSN, the journal's name and
+ * volume line, a bare publisher address, issue labels (`## Articles`), empty blocks, page numbers and running
+ * headers or footers (short lines that repeat at page intervals). The citation itself lives on in the metadata.
+ */
+import type { Root, RootContent } from 'mdast';
+import { findFrontMatter } from '../metadata/index.js';
+import type { CleanRule } from './rule.js';
+import { lineOf, plainLines, sourceOf } from './text.js';
+
+/** Furniture anywhere in a document: these lines never belong to an article's prose. */
+const furnitureLine =
+  /^(?:copyright\b.*|©.*|\(c\) \d{4}.*|published (?:in|by) .{0,80}|has been issued since\b.*|(?:e-?|p-?|print |online )?issn\b.*|doi\s*:\s*10\.\S+|(?:received|accepted|available online|revised)\s*:?\s*\d{1,2}[ ./-].{0,40}|all rights reserved\.?)$/iu;
+/** Front-matter lines: the journal name, a `2019, 5(1): 3-13` line, a bare web address. */
+const frontLine =
+  /^(?:\d{4},\s*(?:vol\.\s*)?\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+|(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?|.{0,100}\b(?:journal|review|revue|zeitschrift|proceedings|annals|bulletin|tạp chí)\b[^.:;]{0,60})$/iu;
+/** Labels a journal prints above an article: the section of the issue, the article type. */
+const issueLabel =
+  /^(?:articles?|research articles?|original (?:research )?articles?|review articles?|short communications?|editorial|commentary)$/iu;
+/** A page number alone: `12`, `- 12 -`, `Page 12`, `12 | 34`. */
+const pageNumber = /^(?:[-–—]\s*)?(?:page|p\.|seite|trang|стр\.)?\s*\d{1,4}(?:\s*(?:\/|\||of|из)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
+
+const maxRunningLine = 120;
+const captionLike = /^(?:sources?|notes?|table|tab\.|fig\.?|figure|chart|map)\b/iu;
+
+/** A short one-line block, as a running header or footer is, with its digits masked: page numbers vary. */
+function runningKey(block: RootContent): string | null {
+  if (block.type !== 'paragraph' && block.type !== 'heading') return null;
+  const lines = plainLines(block);
+  if (lines.length !== 1 || lines[0]!.length > maxRunningLine) return null;
+  const masked = lines[0]!.replace(/\d+/g, '#').toLowerCase();
+  // A line must carry words to be a header: a bare page number is caught on its own.
+  // Captions and source lines repeat under every table (`Source: own calculations`): they are not page furniture.
+  if (captionLike.test(masked)) return null;
+  return /\p{L}{3}/u.test(masked) ? masked : null;
+}
+
+function isEmpty(block: RootContent): boolean {
+  return block.type === 'paragraph' && plainLines(block).length === 0 && !block.children.some((child) => child.type === 'image');
+}
+
+export const furniture: CleanRule = {
+  name: 'furniture',
+  transform(tree: Root, context) {
+    const blocks = tree.children;
+    const front = findFrontMatter(tree);
+    // Above the title and abstract, journal names and addresses are furniture too.
+    const frontEnd = front.title !== -1 ? front.title : front.abstractMarker !== -1 ? front.abstractMarker : 0;
+    const counts = new Map<string, number>();
+    for (const block of blocks) {
+      const key = runningKey(block);
+      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const keep = blocks.filter((block, index) => {
+      if (block.type !== 'paragraph' && block.type !== 'heading') return true;
+      const lines = plainLines(block);
+      const key = runningKey(block);
+      const inFront = index < frontEnd;
+      const isFurniture =
+        isEmpty(block) ||
+        (lines.length > 0 &&
+          lines.every(
+            (line) => furnitureLine.test(line) || (inFront && (frontLine.test(line) || issueLabel.test(line))) || pageNumber.test(line),
+          )) ||
+        (key !== null && (counts.get(key) ?? 0) >= 2 && block.type === 'paragraph' && !/[.!?]$/.test(lines[0]!));
+      if (isFurniture) context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
+      return !isFurniture;
+    });
+    tree.children = keep;
+  },
+};
