@@ -2,10 +2,10 @@
  * Walking inline content: every parent of phrasing nodes in a tree, and `<tag>…</tag>` pairs of inline HTML inside
  * one. Converters write marks and styles as raw inline HTML that remark keeps as separate `html` nodes.
  */
-import type { Parent, PhrasingContent, Root } from 'mdast';
+import type { Delete, Emphasis, Heading, Link, LinkReference, Paragraph, PhrasingContent, Root, Strong, TableCell } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-export type PhrasingParent = Parent & { children: PhrasingContent[] };
+export type PhrasingParent = Paragraph | Heading | TableCell | Emphasis | Strong | Delete | Link | LinkReference;
 
 const phrasingParents = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
 

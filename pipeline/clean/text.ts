@@ -2,7 +2,8 @@
  * Small helpers shared by the rules: a node's source text and line, its Markdown, its plain text.
  * `before` in the change log is the source as written whenever the node still has its position.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent, Text } from 'mdast';
+import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options } from 'remark-stringify';
@@ -17,7 +18,17 @@ export const stringifyOptions: Options = {
   fences: true,
 };
 
-const stringifier = unified().use(remarkStringify, stringifyOptions).use(remarkGfm).freeze();
+/**
+ * remark-stringify escapes every `[` in text; one that cannot start a link (no `](`, `][` or `]:` after its `]`) and
+ * is no footnote call (`[^`) reads better bare, and parses back the same since we write no definitions.
+ */
+const text: Handle = (node: Text, parent, state, info) =>
+  defaultHandlers.text(node, parent, state, info).replace(/\\\[([^\]\\^[][^\]\\[]*)\](?![([:])/g, '[$1]');
+
+const stringifier = unified()
+  .use(remarkStringify, { ...stringifyOptions, handlers: { text } })
+  .use(remarkGfm)
+  .freeze();
 
 /** Markdown for a whole tree. */
 export function stringifyMarkdown(tree: Root): string {

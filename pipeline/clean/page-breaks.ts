@@ -1,0 +1,105 @@
+/**
+ * page-breaks: a paragraph cut where a page ended is joined back to its rest (`it was very` ⏎⏎ `embarrassing …`),
+ * across captions, tables and notes that the break put in between (they move after it); a word hyphenated across
+ * a line or a page (`coope-` ⏎ `ration`) is joined. A paragraph that ends a sentence is a genuine end and stays.
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { CleanRule, RuleContext } from './rule.js';
+import { phrasingParentsOf } from './phrasing.js';
+import { lineOf } from './text.js';
+
+const terminal = /[.!?:;…"”»'’]$/u;
+/** Captions, source lines and notes that float where a page broke. */
+export const floatingCaption = /^(?:table|tab\.|fig\.?|figure|chart|map|graph|diagram|source|sources|note|notes|表|图)\s*[\d.:]/iu;
+/** A cut paragraph is this long at least before a capitalised continuation is trusted to belong to it. */
+const minBodyLength = 150;
+const lineHyphen = /(\p{L})-\n(\p{Ll})/gu;
+
+function textOf(block: RootContent): string {
+  return toString(block).replace(/\s+/g, ' ').trim();
+}
+
+function isProse(block: RootContent | undefined): block is Paragraph {
+  return block?.type === 'paragraph' && !toString(block).includes('\t') && textOf(block) !== '';
+}
+
+function isInterruption(block: RootContent): boolean {
+  if (block.type === 'table' || block.type === 'html' || block.type === 'footnoteDefinition') return true;
+  return block.type === 'paragraph' && floatingCaption.test(textOf(block));
+}
+
+function shouldJoin(cut: Paragraph, rest: Paragraph): boolean {
+  const end = textOf(cut);
+  const start = textOf(rest);
+  if (terminal.test(end)) return false;
+  if (/^\p{Ll}/u.test(start)) return true;
+  return end.length >= minBodyLength && start.length >= minBodyLength / 3 && /[\p{L}\p{N},]$/u.test(end) && /^[\p{Lu}\p{N}]/u.test(start);
+}
+
+/** Append `rest` to `cut`, one space between (none after a hyphen that splits a word); italic runs merge. */
+function join(cut: Paragraph, rest: Paragraph): void {
+  const last = cut.children[cut.children.length - 1];
+  const first = rest.children[0];
+  if (last?.type === 'emphasis' && first?.type === 'emphasis') {
+    join({ type: 'paragraph', children: last.children }, { type: 'paragraph', children: first.children });
+    cut.children.push(...rest.children.slice(1));
+  } else {
+    const tail = lastText(cut.children);
+    const hyphenated = tail !== undefined && /\p{L}-$/u.test(tail.value) && /^\p{Ll}/u.test(textOf(rest));
+    if (tail && hyphenated) tail.value = tail.value.slice(0, -1);
+    else if (tail) tail.value = tail.value.replace(/\s+$/, '');
+    const head = rest.children[0];
+    if (head?.type === 'text') head.value = head.value.replace(/^\s+/, '');
+    cut.children.push(...(hyphenated ? [] : [{ type: 'text', value: ' ' } as PhrasingContent]), ...rest.children);
+  }
+  if (cut.position && rest.position) cut.position = { start: cut.position.start, end: rest.position.end };
+}
+
+function lastText(children: PhrasingContent[]): { value: string } | undefined {
+  const last = children[children.length - 1];
+  if (last?.type === 'text') return last;
+  if (last && 'children' in last) return lastText(last.children as PhrasingContent[]);
+  return undefined;
+}
+
+function joinLineHyphens(tree: Root, context: RuleContext): void {
+  for (const parent of phrasingParentsOf(tree)) {
+    for (const child of parent.children) {
+      if (child.type !== 'text' || !lineHyphen.test(child.value)) continue;
+      lineHyphen.lastIndex = 0;
+      child.value = child.value.replace(lineHyphen, (whole: string, left: string, right: string, offset: number) => {
+        const word = /[\p{L}-]*$/u.exec(child.value.slice(0, offset + 1))?.[0] ?? left;
+        const tail = /^[\p{L}]*/u.exec(child.value.slice(offset + whole.length - 1))?.[0] ?? right;
+        context.log({ line: lineOf(child), before: `${word}-\n${tail}`, after: `${word}${tail}` });
+        return `${left}${right}`;
+      });
+    }
+  }
+}
+
+export const pageBreaks: CleanRule = {
+  name: 'page-breaks',
+  transform(tree: Root, context) {
+    joinLineHyphens(tree, context);
+    const blocks = tree.children;
+    for (let index = 0; index < blocks.length; index++) {
+      const cut = blocks[index];
+      if (!isProse(cut)) continue;
+      let next = index + 1;
+      while (next < blocks.length && isInterruption(blocks[next]!)) next++;
+      const rest = blocks[next];
+      if (!isProse(rest) || !shouldJoin(cut, rest)) continue;
+      const cutText = textOf(cut);
+      const tail = cutText.slice(-30);
+      const head = textOf(rest).slice(0, 30);
+      const between = blocks.slice(index + 1, next);
+      join(cut, rest);
+      const joined = textOf(cut).slice(Math.max(0, cutText.length - 30), cutText.length + head.length + 1);
+      context.log({ line: lineOf(rest), before: `${tail}\n\n${head}`, after: joined });
+      // The interrupting blocks now follow the whole paragraph.
+      blocks.splice(index + 1, next - index, ...between);
+      index--;
+    }
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * tables: each table the tables stage found is written back as one GFM table built from its record: one header
+ * row (group paths joined with ` / `), numbers as parsed, the caption above (`**Table 1.** Title`, after an anchor
+ * `<a id="table-1">` that in-text links point to) and the notes below. Its source lines, caption and notes go.
+ */
+import type { AlignType, Paragraph, Root, RootContent, Table, TableCell as MdCell } from 'mdast';
+import type { TableCell, TableColumn, TableRecord } from '../types.js';
+import type { CleanRule } from './rule.js';
+import { labelKey } from './labels.js';
+import { lineOf, markdownOf, plainLines, sourceOf } from './text.js';
+
+/** How far from the table a caption or note may stand, in blocks. */
+const captionReach = 2;
+
+function normalise(text: string): string {
+  return text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function cellText(cell: TableCell, column: TableColumn | undefined): string {
+  if (typeof cell.value === 'number') {
+    const percent = column?.type === 'percent' && cell.raw.includes('%') ? '%' : '';
+    const secondary = cell.secondary === undefined ? '' : ` (${cell.secondary})`;
+    return `${cell.value}${percent}${secondary}`;
+  }
+  return cell.value ?? cell.raw;
+}
+
+function tableNode(record: TableRecord): Table {
+  const numeric = (column: TableColumn) => column.type !== 'text';
+  const align: AlignType[] = record.columns.map((column) => (numeric(column) ? 'right' : null));
+  const row = (texts: string[]) => ({
+    type: 'tableRow' as const,
+    children: texts.map((text): MdCell => ({ type: 'tableCell', children: text === '' ? [] : [{ type: 'text', value: text }] })),
+  });
+  return {
+    type: 'table',
+    align,
+    children: [
+      row(record.columns.map((column) => column.path.join(' / '))),
+      ...record.rows.map((tableRow) => row(record.columns.map((column, index) => {
+        const cell = tableRow.cells[index];
+        return cell ? cellText(cell, column) : '';
+      }))),
+    ],
+  };
+}
+
+function captionNode(record: TableRecord): Paragraph {
+  const children: Paragraph['children'] = [{ type: 'html', value: `<a id="${record.id}"></a>` }];
+  if (record.label !== null) {
+    const label = /[.:]$/.test(record.label) ? record.label : `${record.label}.`;
+    children.push({ type: 'strong', children: [{ type: 'text', value: label }] });
+  }
+  if (record.title !== null) children.push({ type: 'text', value: record.label === null ? record.title : ` ${record.title}` });
+  return { type: 'paragraph', children };
+}
+
+/** Whether every line of a block is the record's caption or one of its notes. */
+function isCaptionOrNotes(block: RootContent | undefined, record: TableRecord): boolean {
+  if (block?.type !== 'paragraph') return false;
+  const label = record.label === null ? null : labelKey(record.label);
+  const title = record.title === null ? null : normalise(record.title);
+  const notes = record.notes.map(normalise);
+  return plainLines(block).every((line) => {
+    const text = normalise(line);
+    const key = labelKey(line);
+    // `Table 1. Title` is the caption of table 1, `Table 10 …` is not.
+    if (label !== null && key.startsWith(label) && !/\p{N}/u.test(key.charAt(label.length))) return true;
+    return (title !== null && text === title) || notes.includes(text);
+  });
+}
+
+export const tables: CleanRule = {
+  name: 'tables',
+  transform(tree: Root, context) {
+    for (const record of context.tables) {
+      const blocks = tree.children;
+      const [first, last] = record.lines;
+      const inside = blocks
+        .map((block, index) => ({ block, index }))
+        .filter(({ block }) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first)
+        .map(({ index }) => index);
+      if (inside.length === 0) continue;
+      let start = inside[0]!;
+      let end = inside[inside.length - 1]!;
+      for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[start - 1], record); step++) start--;
+      for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[end + 1], record); step++) end++;
+      const removed = blocks.slice(start, end + 1);
+      const table = tableNode(record);
+      table.position = blocks[inside[0]!]!.position;
+      const caption = captionNode(record);
+      caption.position = removed[0]!.position;
+      const notes: Paragraph[] = record.notes.map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));
+      const replacement: RootContent[] = [caption, table, ...notes];
+      const before = removed.map((block) => sourceOf(context.source.text, block)).join('\n\n');
+      const after = markdownOf(...replacement);
+      blocks.splice(start, end - start + 1, ...replacement);
+      if (normalise(before) !== normalise(after)) context.log({ line: lineOf(removed[0]), before, after });
+    }
+  },
+};
