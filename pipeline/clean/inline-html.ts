@@ -34,6 +34,10 @@ function convertPairs(parent: PhrasingParent, context: RuleContext, inCell: bool
   for (let pair = nextTagPair(parent.children, from, pairedTags); pair; pair = nextTagPair(parent.children, from, pairedTags)) {
     const inner = parent.children.slice(pair.open + 1, pair.close);
     const before = sourceSpan(context, parent.children[pair.open]!, parent.children[pair.close]!);
+    const line = lineOf(parent.children[pair.open]) ?? lineOf(parent);
+    // `16<sup>th</sup>` reads `16th`: the log shows the word the mark belonged to.
+    const previous = parent.children[pair.open - 1];
+    const word = pair.tag === 'sup' || pair.tag === 'sub' ? (previous?.type === 'text' ? /[\p{L}\p{N}]*$/u.exec(previous.value)![0] : '') : '';
     let replacement: PhrasingContent[];
     if (pair.tag === 'b' || pair.tag === 'strong') replacement = [{ type: 'strong', children: inner }];
     else if (pair.tag === 'i' || pair.tag === 'em' || pair.tag === 'cite') replacement = [{ type: 'emphasis', children: inner }];
@@ -43,7 +47,8 @@ function convertPairs(parent: PhrasingParent, context: RuleContext, inCell: bool
     } else replacement = inner;
     if (inCell) replacement = replacement.filter((node) => toString(node).trim() !== '' || node.type === 'text');
     parent.children.splice(pair.open, pair.close - pair.open + 1, ...replacement);
-    context.log({ line: lineOf(parent.children[pair.open] ?? inner[0]) ?? lineOf(parent), before, after: markdownOf(...(replacement.length ? replacement : [{ type: 'text' as const, value: '' }])) });
+    const after = markdownOf(...(replacement.length ? replacement : [{ type: 'text' as const, value: '' }]));
+    context.log({ line, before: `${word}${before}`, after: `${word}${after}` });
     from = pair.open + replacement.length;
   }
 }
