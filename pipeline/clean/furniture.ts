@@ -11,9 +11,16 @@ import { lineOf, plainLines, sourceOf } from './text.js';
 /** Furniture anywhere in a document: these lines never belong to an article's prose. */
 const furnitureLine =
   /^(?:copyright\b.*|©.*|\(c\) \d{4}.*|published (?:in|by) .{0,80}|has been issued since\b.*|(?:e-?|p-?|print |online )?issn\b.*|doi\s*:\s*10\.\S+|(?:received|accepted|available online|revised)\s*:?\s*\d{1,2}[ ./-].{0,40}|all rights reserved\.?)$/iu;
-/** Front-matter lines: the journal name, a `2019, 5(1): 3-13` line, a bare web address. */
+/** Front-matter lines: a `2019, 5(1): 3-13` line, a bare web address. */
 const frontLine =
-  /^(?:\d{4},\s*(?:vol\.\s*)?\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+|(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?|.{0,100}\b(?:journal|review|revue|zeitschrift|proceedings|annals|bulletin|tạp chí)\b[^.:;]{0,60})$/iu;
+  /^(?:\d{4},\s*(?:vol\.\s*)?\d+\s*\(\d+\)\s*:\s*\d+\s*[-–]\s*\d+|(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?)$/iu;
+/**
+ * A journal's name (`Russian Journal of Political Studies`, `Journal of Urban Mobility 7 (2022) 101-115`): furniture
+ * above the abstract when it carries volume figures or stands among other furniture lines; a title may say "Review".
+ */
+const journalName = /^.{0,100}\b(?:journal|review|revue|zeitschrift|proceedings|annals|bulletin|tạp chí)\b[^.:;]{0,60}$/iu;
+const volumeFigures = /\b(?:19|20)\d{2}\b|\d+\s*\(\d+\)/u;
+
 /** Labels a journal prints above an article: the section of the issue, the article type. */
 const issueLabel =
   /^(?:articles?|research articles?|original (?:research )?articles?|review articles?|short communications?|editorial|commentary)$/iu;
@@ -44,8 +51,8 @@ export const furniture: CleanRule = {
   transform(tree: Root, context) {
     const blocks = tree.children;
     const front = findFrontMatter(tree);
-    // Above the title and abstract, journal names and addresses are furniture too.
-    const frontEnd = front.title !== -1 ? front.title : front.abstractMarker !== -1 ? front.abstractMarker : 0;
+    // Above the abstract, journal names and addresses are furniture too (a converter may have made one the title).
+    const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
     const counts = new Map<string, number>();
     for (const block of blocks) {
       const key = runningKey(block);
@@ -56,13 +63,15 @@ export const furniture: CleanRule = {
       const lines = plainLines(block);
       const key = runningKey(block);
       const inFront = index < frontEnd;
+      const definite = lines.filter((line) => furnitureLine.test(line) || pageNumber.test(line)).length;
+      const isFront = (line: string) =>
+        frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
+      const repeated = key !== null && (counts.get(key) ?? 0) >= 2 && !/[.!?]$/.test(lines[0]!);
       const isFurniture =
         isEmpty(block) ||
-        (lines.length > 0 &&
-          lines.every(
-            (line) => furnitureLine.test(line) || (inFront && (frontLine.test(line) || issueLabel.test(line))) || pageNumber.test(line),
-          )) ||
-        (key !== null && (counts.get(key) ?? 0) >= 2 && block.type === 'paragraph' && !/[.!?]$/.test(lines[0]!));
+        (lines.length > 0 && lines.every((line) => furnitureLine.test(line) || pageNumber.test(line) || (inFront && isFront(line)))) ||
+        // A repeated heading is a running header only when it carries page or volume figures.
+        (repeated && (block.type === 'paragraph' || /\d/.test(lines[0]!)));
       if (isFurniture) context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
       return !isFurniture;
     });
