@@ -27,7 +27,8 @@ const text: Handle = (node: Text, parent, state, info) =>
 
 const stringifier = unified()
   .use(remarkStringify, { ...stringifyOptions, handlers: { text } })
-  .use(remarkGfm)
+  // Unpadded tables: a long text cell would otherwise widen every row of its column.
+  .use(remarkGfm, { tablePipeAlign: false })
   .freeze();
 
 /** Markdown for a whole tree. */
