@@ -3,7 +3,7 @@ import { rules } from '../../pipeline/clean/index.js';
 import { parseMarkdown } from '../../pipeline/parse.js';
 import { clean, sourceOf, withoutPositions } from './helpers/clean.js';
 
-const long = 'The basin authorities agreed on a common register of wells, pumps and permits that both sides keep up to date and publish every year';
+const long = 'The basin authorities agreed on a common register of wells, pumps and permits that both sides keep up to date and publish every year, as the treaty of 2013 requires';
 
 function cleaned(lines: string[]): string {
   return clean(sourceOf(lines.join('\n'))).markdown;
