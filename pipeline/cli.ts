@@ -108,6 +108,22 @@ const commands: Record<string, Command> = {
 Exit status: 0 all sources built, 1 some source failed (the others are built), 2 usage error.`,
     run: (values) => runBuild(values),
   },
+  clean: {
+    summary: 'print the cleaned Markdown of one source (the appendix text); --changes prints the change log as JSON',
+    usage: 'mdbrief clean <file.md> [--changes]',
+    options: { ...commonOptions, changes: { type: 'boolean' } },
+    help: `Prints what the briefing's appendix is made from: the source with journal furniture, page-break debris and
+converter markup removed, headings normalised and tables written as GFM tables. With --changes, prints instead the
+log of every change (rule, source line, text before, text after) as JSON.
+Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
+    run: async (values, positionals) => {
+      const source = await readOneSource(positionals);
+      const { cleanFile } = await import('./analyse.js');
+      const cleaned = cleanFile(source);
+      process.stdout.write(values['changes'] ? `${JSON.stringify({ source: source.path, changes: cleaned.changes }, null, 2)}\n` : cleaned.markdown);
+      return exitCodes.ok;
+    },
+  },
   watch: {
     summary: 'build, then rebuild whenever a source or template is saved (Ctrl-C stops)',
     usage: 'mdbrief watch [build options]',
@@ -137,6 +153,16 @@ ${buildOptionHelp}`,
     },
   },
 };
+
+/** The one source a per-file command works on, decoded as the build would; a file that cannot be read is an error. */
+async function readOneSource(positionals: string[]): Promise<import('./types.js').Source> {
+  if (positionals.length !== 1) throw new UsageError(`expects exactly one Markdown file, got ${positionals.length}`);
+  const { readSource } = await import('./read.js');
+  const result = await readSource(positionals[0]!);
+  if ('message' in result) throw new Error(formatDiagnostic(result));
+  for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  return result.source;
+}
 
 /** `file:line: error: message`, the shape compilers use, so editors can jump to it. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {

@@ -77,7 +77,10 @@ export async function readSource(
   } catch (error) {
     return fail(`cannot read: ${describeError(error)}`);
   }
+  if (bytes.length === 0) return fail('is empty: nothing to brief');
+  if (looksBinary(bytes)) return fail('is binary data, not text: skipped');
   const decoded = decode(bytes);
+  if (decoded.text.trim() === '') return fail('has no text, only white space: nothing to brief');
   const diagnostics = decoded.warnings.map(
     (warning): Diagnostic => ({ severity: 'warning', file, message: warning.message, ...(warning.line ? { line: warning.line } : {}) }),
   );
@@ -119,6 +122,19 @@ export function decode(bytes: Uint8Array): { text: string; warnings: DecodeWarni
   }
   text = text.replace(/\r\n?/g, '\n');
   return { text, warnings };
+}
+
+/** NUL bytes or many control characters in the first 8 KiB: an image or archive named `.md`, not text. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  // UTF-16 text has NUL bytes by nature: its BOM says so.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  }
+  return control > head.length * 0.1;
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

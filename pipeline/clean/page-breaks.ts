@@ -15,6 +15,7 @@ export const floatingCaption = /^(?:table|tab\.|fig\.?|figure|chart|map|graph|di
 /** A cut paragraph is this long at least before a capitalised continuation is trusted to belong to it. */
 const minBodyLength = 150;
 const lineHyphen = /(\p{L})-\n(\p{Ll})/gu;
+const tailLength = 200;
 
 function textOf(block: RootContent): string {
   return toString(block).replace(/\s+/g, ' ').trim();
@@ -29,12 +30,11 @@ function isInterruption(block: RootContent): boolean {
   return block.type === 'paragraph' && floatingCaption.test(textOf(block));
 }
 
-function shouldJoin(cut: Paragraph, rest: Paragraph): boolean {
-  const end = textOf(cut);
-  const start = textOf(rest);
+/** `end` is the cut paragraph's text (or its tail), `endLength` the length of all of it. */
+function shouldJoin(end: string, endLength: number, start: string): boolean {
   if (terminal.test(end)) return false;
   if (/^\p{Ll}/u.test(start)) return true;
-  return end.length >= minBodyLength && start.length >= minBodyLength / 3 && /[\p{L}\p{N},]$/u.test(end) && /^[\p{Lu}\p{N}]/u.test(start);
+  return endLength >= minBodyLength && start.length >= minBodyLength / 3 && /[\p{L}\p{N},]$/u.test(end) && /^[\p{Lu}\p{N}]/u.test(start);
 }
 
 /** Append `rest` to `cut`, one space between (none after a hyphen that splits a word); italic runs merge. */
@@ -86,20 +86,29 @@ export const pageBreaks: CleanRule = {
     for (let index = 0; index < blocks.length; index++) {
       const cut = blocks[index];
       if (!isProse(cut)) continue;
-      let next = index + 1;
-      while (next < blocks.length && isInterruption(blocks[next]!)) next++;
-      const rest = blocks[next];
-      if (!isProse(rest) || !shouldJoin(cut, rest)) continue;
-      const cutText = textOf(cut);
-      const tail = cutText.slice(-30);
-      const head = textOf(rest).slice(0, 30);
-      const between = blocks.slice(index + 1, next);
-      join(cut, rest);
-      const joined = textOf(cut).slice(Math.max(0, cutText.length - 30), cutText.length + head.length + 1);
-      context.log({ line: lineOf(rest), before: `${tail}\n\n${head}`, after: joined });
-      // The interrupting blocks now follow the whole paragraph.
-      blocks.splice(index + 1, next - index, ...between);
-      index--;
+      // Only the tail and the length of the growing paragraph are needed: recomputing its whole text after each
+      // join would make a source of many cut pieces quadratic.
+      const full = textOf(cut);
+      let tail = full.slice(-tailLength);
+      let length = full.length;
+      for (;;) {
+        let next = index + 1;
+        while (next < blocks.length && isInterruption(blocks[next]!)) next++;
+        const rest = blocks[next];
+        if (!isProse(rest)) break;
+        const restText = textOf(rest);
+        if (!shouldJoin(tail, length, restText)) break;
+        const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);
+        const before = `${tail.slice(-30)}\n\n${restText.slice(0, 30)}`;
+        const joinedTail = hyphenated ? `${tail.slice(0, -1)}${restText}` : `${tail} ${restText}`;
+        const between = blocks.slice(index + 1, next);
+        join(cut, rest);
+        context.log({ line: lineOf(rest), before, after: joinedTail.slice(Math.max(0, tail.length - 30), tail.length + 31) });
+        // The interrupting blocks now follow the whole paragraph.
+        blocks.splice(index + 1, next - index, ...between);
+        length += restText.length + (hyphenated ? -1 : 1);
+        tail = joinedTail.slice(-tailLength);
+      }
     }
   },
 };

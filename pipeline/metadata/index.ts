@@ -13,7 +13,7 @@ import {
   keywordsPattern,
   looksLikeJournalName,
 } from './front-matter.js';
-import { collapse, inlinePieces, plainLines } from './inline-text.js';
+import { collapse, inlinePieces, plainLines, plainText } from './inline-text.js';
 import { findSections } from './sections.js';
 
 export { findFrontMatter } from './front-matter.js';
@@ -89,13 +89,31 @@ function readPeople(
   if (title === -1) return { authors: [], affiliations: [] };
   const stop = end === -1 ? Math.min(blocks.length, title + 4) : end;
   const authorBlock = blocks[title + 1];
-  if (!authorBlock || title + 1 >= stop || authorBlock.type !== 'paragraph') return { authors: [], affiliations: [] };
+  if (!authorBlock || title + 1 >= stop || authorBlock.type !== 'paragraph' || !looksLikeByline(authorBlock)) {
+    return { authors: [], affiliations: [] };
+  }
   const authors = parseAuthorLine(authorBlock);
   const affiliations: Affiliation[] = [];
   for (let index = title + 2; index < stop; index++) {
-    affiliations.push(...parseAffiliations(blocks[index]!));
+    const block = blocks[index]!;
+    // Affiliations are a few short lines; a long block here is body text or data, not an address.
+    if (block.type !== 'paragraph' || plainText(block).length > 600 || plainLines(block).length > 8) break;
+    affiliations.push(...parseAffiliations(block));
   }
   return { authors, affiliations };
+}
+
+/** A byline is one or two short lines of names: no sentence, no caption, no figures but marks. */
+function looksLikeByline(block: RootContent): boolean {
+  const text = plainText(block);
+  const lines = plainLines(block);
+  return (
+    text.length <= 400 &&
+    lines.length <= 3 &&
+    !/[.!?:]$/.test(text) &&
+    !/^(?:table|fig\.?|figure|source|note)\b/iu.test(text) &&
+    !/\t|\b\d{3,}\b/.test(text)
+  );
 }
 
 /** `Do Thi Thanh Binh <sup>a, *</sup>, Bui Nam Khanh <sup>a</sup>` → two authors with their marks. */

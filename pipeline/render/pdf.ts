@@ -53,13 +53,16 @@ function launchBrowser(executablePath: string): Promise<Browser> {
 interface Slot {
   page: Page;
   generation: number;
+  /** Each pooled page serves from its own site (`https://mdbrief-<n>.invalid`), so Chromium gives it its own
+   * renderer process: a long document's layout never stalls the page printing beside it. */
+  origin: string;
 }
 
 export class PdfRenderer {
   private browser: Promise<Browser>;
   /** Bumped at each restart: pages of an older browser are never reused. */
   private generation = 0;
-  private idle: Page[] = [];
+  private idle: Slot[] = [];
   private opened = 0;
   private readonly waiting: Array<() => void> = [];
   private requests = 0;
@@ -85,7 +88,7 @@ export class PdfRenderer {
     for (let attempt = 0; ; attempt++) {
       const slot = await this.acquire();
       try {
-        return await this.print(slot.page, html, name);
+        return await this.print(slot, html, name);
       } catch (error) {
         if (this.closed) throw new Error('the build was stopped');
         const timedOut = error instanceof TimeoutError;
@@ -106,8 +109,8 @@ export class PdfRenderer {
     await closeBrowser(this.browser);
   }
 
-  private async print(page: Page, html: string, name: string): Promise<Uint8Array> {
-    const url = `${documentOrigin}/${this.requests++}/${encodeURIComponent(name)}.html`;
+  private async print({ page, origin }: Slot, html: string, name: string): Promise<Uint8Array> {
+    const url = `${origin}/${this.requests++}/${encodeURIComponent(name)}.html`;
     const serve = (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
       if (request.url() === url) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
@@ -136,14 +139,15 @@ export class PdfRenderer {
       const generation = this.generation;
       const browser = await this.browser;
       const idle = this.idle.pop();
-      if (idle && generation === this.generation) return { page: idle, generation };
+      if (idle && generation === this.generation) return idle;
       if (this.opened < this.jobs && generation === this.generation) {
+        const origin = `https://mdbrief-${this.opened}.invalid`;
         this.opened++;
         try {
           const page = await browser.newPage();
           await page.setJavaScriptEnabled(false);
           await page.setRequestInterception(true);
-          return { page, generation };
+          return { page, generation, origin };
         } catch (error) {
           if (generation === this.generation) this.opened--;
           if (generation === this.generation) throw error;
@@ -155,7 +159,7 @@ export class PdfRenderer {
   }
 
   private release(slot: Slot): void {
-    if (slot.generation === this.generation && !this.closed) this.idle.push(slot.page);
+    if (slot.generation === this.generation && !this.closed) this.idle.push(slot);
     this.waiting.shift()?.();
   }
 

@@ -100,9 +100,8 @@ describe('faults', () => {
 
   it('fails a source that takes longer than the time-out to print, restarts the browser and builds the rest', async () => {
     const { work, sources } = folderWithSeeds(1);
-    // About 6 MB of text: thousands of pages, far more than a second's printing.
-    const paragraph = 'A very long report that no printer finishes quickly, written again and again. '.repeat(40);
-    writeFileSync(path.join(sources, 'huge.md'), `# Huge report\n\n${`${paragraph}\n\n`.repeat(2000)}`);
+    // One paragraph of 390,000 characters (within the appendix limit): Chromium needs far more than 3 s to lay it out.
+    writeFileSync(path.join(sources, 'huge.md'), `# Huge report\n\n${'words without end '.repeat(23_000)}\n`);
     const build = startBuild(work, ['--jobs', '1', '--timeout', '3'], `timeout-${Date.now()}`);
     expect(await build.exited).toBe(1);
     expect(build.output().stderr).toContain('sources/huge.md: error: Chromium did not finish printing');

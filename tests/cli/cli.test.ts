@@ -63,6 +63,29 @@ describe('mdbrief command line', () => {
     expect(text).not.toContain('Outside the sources folder');
   });
 
+  it('prints one source cleaned, or its change log as JSON', () => {
+    const cleaned = mdbrief(['clean', 'sources/anti-drug-cooperation.md']);
+    expect(cleaned.status).toBe(0);
+    expect(cleaned.stdout.split('\n')[0]).toBe('# Vietnam and Cambodia: Anti-Drug Cooperation in the Border Areas');
+    expect(cleaned.stdout).toContain('\n## 1. Introduction\n');
+    expect(cleaned.stdout).not.toContain('Copyright ©');
+    const log = JSON.parse(mdbrief(['clean', 'sources/anti-drug-cooperation.md', '--changes']).stdout) as {
+      source: string;
+      changes: Array<{ rule: string; line: number | null; before: string; after: string }>;
+    };
+    expect(log.source).toBe('sources/anti-drug-cooperation.md');
+    expect(log.changes[0]).toEqual({
+      rule: 'furniture',
+      line: 3,
+      before: 'Copyright © 2019 by Academic Publishing House Researcher s.r.o.',
+      after: '',
+    });
+    const missing = mdbrief(['clean', 'nope.md']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('mdbrief clean: nope.md: error: cannot read: no such file');
+    expect(mdbrief(['clean']).status).toBe(2);
+  });
+
   it('exits 1 with a clear error when the sources folder does not exist', () => {
     const run = mdbrief(['build', '--sources', 'no-such-folder', '--out', path.join(tmpdir(), 'mdbrief-none')]);
     expect(run.status).toBe(1);
