@@ -120,9 +120,19 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
   if (outline.length > 0) doc.catalog.set(PDFName.of('Outlines'), writeOutline(doc, outline));
   doc.catalog.delete(PDFName.of('StructTreeRoot'));
 
+  // Header texts are fitted once (shaping text is slow); only the page number changes from page to page.
+  const pageWidth = pages[0]?.getWidth() ?? 595.92;
+  const left = fit(info.title, font, headerSize, (pageWidth - 2 * margin) * 0.45);
+  let number = 0;
   parts.forEach((part, index) => {
-    if (part.running === null) return;
-    for (const page of partPages[index] ?? []) stampPage(page, font, info.title, part.running, pages.indexOf(page) + 1, pages.length);
+    const own = partPages[index] ?? [];
+    if (part.running === null) {
+      number += own.length;
+      return;
+    }
+    const right = fit(part.running, font, headerSize, (pageWidth - 2 * margin) * 0.5);
+    const rightWidth = font.widthOfTextAtSize(right, headerSize);
+    for (const page of own) stampPage(page, font, left, right, rightWidth, ++number, pages.length);
   });
 
   doc.setTitle(info.title, { showInWindowTitleBar: true });
@@ -231,26 +241,31 @@ function visibleCount(items: OutlineItem[], open: boolean): number {
 }
 
 const muted = rgb(0.36, 0.4, 0.44);
+const margin = 56.7; // 20 mm, as in print.css
+const headerSize = 7.5;
 
 /** Running header (report title left, part title right) and `page N of M` at the foot. */
-function stampPage(page: PDFPage, font: PDFFont, title: string, running: string, number: number, total: number): void {
+function stampPage(page: PDFPage, font: PDFFont, left: string, right: string, rightWidth: number, number: number, total: number): void {
   const { width, height } = page.getSize();
-  const margin = 56.7; // 20 mm, as in print.css
-  const size = 7.5;
-  const left = fit(title, font, size, (width - 2 * margin) * 0.45);
-  const right = fit(running, font, size, (width - 2 * margin) * 0.5);
-  page.drawText(left, { x: margin, y: height - 34, size, font, color: muted });
-  page.drawText(right, { x: width - margin - font.widthOfTextAtSize(right, size), y: height - 34, size, font, color: muted });
+  page.drawText(left, { x: margin, y: height - 34, size: headerSize, font, color: muted });
+  page.drawText(right, { x: width - margin - rightWidth, y: height - 34, size: headerSize, font, color: muted });
   page.drawLine({ start: { x: margin, y: height - 38 }, end: { x: width - margin, y: height - 38 }, thickness: 0.4, color: rgb(0.79, 0.82, 0.86) });
   const footer = `page ${number} of ${total}`;
-  page.drawText(footer, { x: width - margin - font.widthOfTextAtSize(footer, size), y: 30, size, font, color: muted });
+  page.drawText(footer, { x: width - margin - font.widthOfTextAtSize(footer, headerSize), y: 30, size: headerSize, font, color: muted });
 }
 
-/** Shortens text with an ellipsis to fit a width; characters the font lacks are left out rather than drawn as boxes. */
+/** Shortens text with an ellipsis to fit a width (binary search: measuring is slow); characters the font lacks are left out. */
 function fit(text: string, font: PDFFont, size: number, maxWidth: number): string {
   const supported = new Set(font.getCharacterSet());
-  let result = [...text].filter((char) => supported.has(char.codePointAt(0)!)).join('');
-  if (font.widthOfTextAtSize(result, size) <= maxWidth) return result;
-  while (result.length > 1 && font.widthOfTextAtSize(`${result}…`, size) > maxWidth) result = result.slice(0, -1);
-  return `${result.trimEnd()}…`;
+  const chars = [...text].filter((char) => supported.has(char.codePointAt(0)!));
+  const whole = chars.join('');
+  if (font.widthOfTextAtSize(whole, size) <= maxWidth) return whole;
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (font.widthOfTextAtSize(`${chars.slice(0, middle).join('').trimEnd()}…`, size) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return `${chars.slice(0, low).join('').trimEnd()}…`;
 }
