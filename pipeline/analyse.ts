@@ -2,7 +2,7 @@
  * analyse: Source → SourceAnalysis, every per-source stage in order (parse, metadata, tables, cleaning, charts,
  * findings). Pure and independent per source: what the build caches by the source's bytes and runs for each file.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
@@ -10,7 +10,10 @@ import { extractMetadata } from './metadata/index.js';
 import { outputPaths, toJson } from './output.js';
 import { parseMarkdown } from './parse.js';
 import { markdownToHtml } from './render/markdown-html.js';
-import type { Diagnostic, Source, SourceAnalysis, TableRecord } from './types.js';
+import { briefExcerpt, tableToHtml } from './render/table-html.js';
+import { tableToCsv } from './tables/csv.js';
+import { extractTables, tablesDocument } from './tables/index.js';
+import type { Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
 
 /** The stages every per-source result starts from: bounded text, tree, tables, cleaned text. */
 function prepare(original: Source) {
@@ -18,9 +21,17 @@ function prepare(original: Source) {
   const source: Source = { ...original, text: bounded.text };
   const diagnostics: Diagnostic[] = bounded.warnings.map((warning) => ({ severity: 'warning', file: source.path, ...warning }));
   const tree = parseMarkdown(source.text);
-  const tables: TableRecord[] = [];
+  const found = extractTables(source, tree);
+  diagnostics.push(...found.diagnostics);
+  const tables: TableRecord[] = found.tables;
   const cleaned = cleanSource(source, tree, tables);
   return { source, diagnostics, tree, tables, cleaned };
+}
+
+/** `mdbrief tables`: the table records of one file, as the contract's JSON document. */
+export function tablesFile(original: Source): TablesDocument {
+  const { source, tables } = prepare(original);
+  return tablesDocument({ name: source.path }, { tables, diagnostics: [] });
 }
 
 /** `mdbrief clean`: the cleaned Markdown and its change log for one file. */
@@ -35,7 +46,7 @@ export function analyseSource(original: Source): SourceAnalysis {
     source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },
     metadata,
     tables,
-    briefTables: [],
+    briefTables: tables.map((table) => ({ id: table.id, html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }), charts: [], chartSkipped: null, findings: [] })),
     findings: [],
     // The cleaned tree already holds the tables, written back as GFM tables with their anchors.
     appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), { idPrefix: `${source.slug}-` }),
@@ -59,7 +70,8 @@ export const appendixLimit = 400_000;
  * The tree cut where it reaches `appendixLimit` characters, with a note saying where the rest is. A single block
  * longer than what is left (one paragraph of megabytes) is shortened to plain text.
  */
-function capAppendix(tree: Root, source: Source, diagnostics: Diagnostic[]): Root {
+function capAppendix(full: Root, source: Source, diagnostics: Diagnostic[]): Root {
+  const tree = capTableRows(full, source);
   let total = 0;
   for (const [index, block] of tree.children.entries()) {
     const length = toString(block).length;
@@ -78,10 +90,33 @@ function capAppendix(tree: Root, source: Source, diagnostics: Diagnostic[]): Roo
   return tree;
 }
 
+/** Rows of one table the appendix prints: a longer table is a data file, not reading (and slow to lay out). */
+export const appendixTableRows = 500;
+
+/** Tables cut to `appendixTableRows` rows, each followed by a note that says where every row is. */
+function capTableRows(tree: Root, source: Source): Root {
+  if (!tree.children.some((block) => block.type === 'table' && block.children.length > appendixTableRows + 1)) return tree;
+  const file = outputPaths.tables(source.slug);
+  return {
+    ...tree,
+    children: tree.children.flatMap((block): RootContent[] => {
+      if (block.type !== 'table' || block.children.length <= appendixTableRows + 1) return [block];
+      const rows = (block.children.length - 1).toLocaleString('en-US');
+      const note = `The appendix shows the first ${appendixTableRows} of this table's ${rows} rows; every row is in ${file} and the table's CSV beside this briefing.`;
+      return [
+        { ...block, children: block.children.slice(0, appendixTableRows + 1) },
+        { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }] },
+      ];
+    }),
+  };
+}
+
 /** Files written under the output folder for one source (paths relative to it), from its analysis alone. */
 export function sourceFiles(analysis: SourceAnalysis): Array<{ path: string; content: string }> {
   const { slug, name } = analysis.source;
   const files = [{ path: outputPaths.metadata(slug), content: toJson({ source: name, ...analysis.metadata }) }];
+  files.push({ path: outputPaths.tables(slug), content: toJson(tablesDocument({ name }, { tables: analysis.tables, diagnostics: [] })) });
+  for (const table of analysis.tables) files.push({ path: outputPaths.tableCsv(slug, table.id), content: tableToCsv(table) });
   if (analysis.cleaned) {
     files.push(
       { path: outputPaths.appendix(slug), content: analysis.cleaned.markdown },

@@ -108,6 +108,21 @@ const commands: Record<string, Command> = {
 Exit status: 0 all sources built, 1 some source failed (the others are built), 2 usage error.`,
     run: (values) => runBuild(values),
   },
+  tables: {
+    summary: 'print the tables of one source as typed records (JSON, schema mdbrief.tables/1)',
+    usage: 'mdbrief tables <file.md>',
+    options: { ...commonOptions },
+    help: `Prints every table found in the source as JSON, in the format of ../shared/contracts/tables.md: columns with
+their header path and type, rows with each cell's raw text and parsed value, checks such as total-mismatch.
+The build writes the same to output/tables/<slug>.json, and one CSV per table.
+Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
+    run: async (_values, positionals) => {
+      const source = await readOneSource(positionals);
+      const { tablesFile } = await import('./analyse.js');
+      process.stdout.write(`${JSON.stringify(tablesFile(source), null, 2)}\n`);
+      return exitCodes.ok;
+    },
+  },
   clean: {
     summary: 'print the cleaned Markdown of one source (the appendix text); --changes prints the change log as JSON',
     usage: 'mdbrief clean <file.md> [--changes]',

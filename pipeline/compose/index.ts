@@ -131,14 +131,9 @@ export function briefView(source: SourceAnalysis) {
   };
 }
 
-/** What the reader should be warned about: table checks and problems found while reading the source. */
+/** Problems found while reading the source (a table's own checks stand beside the table). */
 function briefWarnings(source: SourceAnalysis): string[] {
   const warnings: string[] = [];
-  for (const table of source.tables) {
-    for (const check of table.checks) {
-      warnings.push(`${table.label ?? table.id}: ${check.message}${check.line ? ` (line ${check.line})` : ''}`);
-    }
-  }
   for (const diagnostic of source.diagnostics) {
     warnings.push(`${diagnostic.line ? `Line ${diagnostic.line}: ` : ''}${diagnostic.message}`);
   }

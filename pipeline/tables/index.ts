@@ -1,0 +1,164 @@
+/**
+ * tables: a source's mdast → table records per the contract `mdbrief.tables/1` (../shared/contracts/tables.md).
+ * Finds each table (grids.ts), splits its header from its body (a grouped header written as a label followed by
+ * empty cells, its second row starting empty), reads each column in one number convention (numbers.ts), marks
+ * total and section rows, ties the caption and notes to it (caption.ts) and checks stated totals.
+ */
+import type { Root } from 'mdast';
+import type { Diagnostic, RowKind, Source, TableCheck, TableColumn, TableRecord, TableRow, TablesDocument } from '../types.js';
+import { findCaptions } from './caption.js';
+import { findGrids, type Grid } from './grids.js';
+import { parseColumn } from './numbers.js';
+
+export interface TablesResult {
+  tables: TableRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** Labels of a totals row, in the languages we meet. */
+export const totalLabel =
+  /^(?:grand )?(?:total|totals|sum|summe|gesamt|insgesamt|totaal|totale|tổng|tổng cộng|tổng số|合计|总计|總計|всего|итого|total général)\s*:?$/iu;
+
+export function extractTables(source: Source, tree: Root): TablesResult {
+  const grids = findGrids(tree, source.text);
+  const captions = findCaptions(tree, grids, source.text);
+  const diagnostics: Diagnostic[] = [];
+  const used = new Set<string>();
+  const tables = grids.flatMap((grid, position): TableRecord[] => {
+    const caption = captions[position] ?? { label: null, title: null, notes: [] };
+    const record = toRecord(grid, caption, position, used);
+    if (!record) {
+      diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: 'a table with no data rows was skipped' });
+      return [];
+    }
+    return [record];
+  });
+  return { tables, diagnostics };
+}
+
+export function tablesDocument(source: Pick<Source, 'name'>, result: TablesResult): TablesDocument {
+  return { schema: 'mdbrief.tables/1', source: source.name, tables: result.tables };
+}
+
+/** `Table 1` → `table-1`; `Fig 2` → `fig-2`; no label → `table-N` by order. */
+export function tableId(label: string | null, position: number, used: Set<string>): string {
+  const base = label
+    ? label
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-+|-+$/g, '') || `table-${position + 1}`
+    : `table-${position + 1}`;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+/** `Nationwide in Vietnam` + `Cases` → `nationwide_in_vietnam.cases`. */
+function columnKey(path: string[], used: Set<string>): string {
+  const base =
+    path
+      .map((part) => part.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, ''))
+      .filter(Boolean)
+      .join('.') || 'column';
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+/** Header rows: GFM's marked row, plus a second row that starts empty under a row of group labels. */
+function headerOf(grid: Grid, width: number): { paths: string[][]; bodyStart: number } {
+  const first = pad(grid.rows[0] ?? [], width);
+  const second = grid.rows[1] ? pad(grid.rows[1], width) : undefined;
+  const grouped =
+    second !== undefined &&
+    second[0] === '' &&
+    second.slice(1).some((cell) => cell !== '') &&
+    second.every((cell) => !/^[-−(]?\d/.test(cell)) &&
+    first.some((cell) => cell === '');
+  if (!grouped) return { paths: first.map((cell, index) => [cell || `Column ${index + 1}`]), bodyStart: 1 };
+  let group = '';
+  const paths = first.map((cell, index) => {
+    if (cell !== '') group = cell;
+    const own = second[index] ?? '';
+    if (own === '') return [cell || group || `Column ${index + 1}`];
+    return group ? [group, own] : [own];
+  });
+  return { paths, bodyStart: 2 };
+}
+
+function pad(row: string[], width: number): string[] {
+  return row.length >= width ? row : [...row, ...Array<string>(width - row.length).fill('')];
+}
+
+function toRecord(grid: Grid, caption: { label: string | null; title: string | null; notes: string[] }, position: number, used: Set<string>): TableRecord | null {
+  // The header decides the width; data rows wider than it are ragged.
+  const headerWidth = Math.max(grid.rows[0]?.length ?? 0, grid.rows[1]?.[0] === '' ? grid.rows[1].length : 0);
+  const { paths, bodyStart } = headerOf(grid, headerWidth);
+  const width = paths.length;
+  const checks: TableCheck[] = [];
+  const body = grid.rows.slice(bodyStart).map((row, offset) => {
+    const line = grid.format === 'tsv' ? grid.lines[0] + bodyStart + offset : undefined;
+    if (row.length === width) return row;
+    if (row.length < width) {
+      checks.push({ kind: 'ragged-row', ...(line ? { line } : {}), message: `Row ${offset + 1} has ${row.length} cells for ${width} columns: padded with empty cells` });
+      return pad(row, width);
+    }
+    checks.push({ kind: 'ragged-row', ...(line ? { line } : {}), message: `Row ${offset + 1} has ${row.length} cells for ${width} columns: the extra cells were merged into the last column` });
+    return [...row.slice(0, width - 1), row.slice(width - 1).filter(Boolean).join(' ')];
+  });
+  if (body.length === 0) return null;
+  const kinds: RowKind[] = body.map((row) => {
+    const filled = row.filter((cell) => cell !== '');
+    if (filled.length > 0 && totalLabel.test(filled[0]!)) return 'total';
+    if (width > 1 && filled.length === 1 && row[0] !== '' && !/^[-−(]?\d/.test(row[0]!)) return 'section';
+    return 'data';
+  });
+  const keys = new Set<string>();
+  const parsed = paths.map((path, column) =>
+    parseColumn(
+      body.map((row) => row[column] ?? ''),
+      kinds.map((kind) => kind === 'data'),
+      path.join(' '),
+    ),
+  );
+  const columns: TableColumn[] = paths.map((path, column) => ({ key: columnKey(path, keys), path, type: parsed[column]!.type }));
+  const rows: TableRow[] = body.map((_, index) => ({ kind: kinds[index]!, cells: parsed.map((column) => column.cells[index]!) }));
+  checks.push(...totalChecks(columns, rows));
+  return {
+    id: tableId(caption.label, position, used),
+    label: caption.label,
+    title: caption.title,
+    notes: caption.notes,
+    format: grid.format,
+    lines: grid.lines,
+    columns,
+    rows,
+    checks,
+  };
+}
+
+/** Each total row against the sum of the data rows above it (since the previous total or section), per numeric column. */
+function totalChecks(columns: TableColumn[], rows: TableRow[]): TableCheck[] {
+  const checks: TableCheck[] = [];
+  let from = 0;
+  rows.forEach((row, index) => {
+    if (row.kind === 'section') from = index + 1;
+    if (row.kind !== 'total') return;
+    columns.forEach((column, position) => {
+      if (column.type !== 'integer' && column.type !== 'number') return;
+      const stated = row.cells[position]?.value;
+      if (typeof stated !== 'number') return;
+      const values = rows.slice(from, index).filter((other) => other.kind === 'data').map((other) => other.cells[position]?.value);
+      if (values.length === 0 || values.some((value) => typeof value !== 'number')) return;
+      const computed = Math.round((values as number[]).reduce((sum, value) => sum + value, 0) * 1e6) / 1e6;
+      if (Math.abs(computed - stated) > 1e-6) {
+        checks.push({ kind: 'total-mismatch', column: column.key, stated, computed, message: `Total row says ${stated} but the column sums to ${computed}` });
+      }
+    });
+    from = index + 1;
+  });
+  return checks;
+}
