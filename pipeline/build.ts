@@ -7,6 +7,7 @@
  * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Cache, cacheKey, sha256 } from './cache.js';
 import type { ReportSettings } from './compose/index.js';
@@ -126,8 +127,9 @@ async function rebuild(
   previous: Manifest | undefined,
 ): Promise<BuildResult> {
   // The stages load only when there is work: an up-to-date build never pays for them.
-  const [{ analyseSource, sourceFiles }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
+  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
     import('./analyse.js'),
+    import('./analyse-pool.js'),
     import('./render/templates.js'),
     import('./compose/index.js'),
     import('./render/assemble.js'),
@@ -163,27 +165,42 @@ async function rebuild(
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
   const printing: Array<Promise<{ analysis: SourceAnalysis; brief: Uint8Array; appendix: Uint8Array } | null>> = [];
-  const stopOnAbort = () => void launching?.then((renderer) => renderer.close());
+  // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
+  const pool = new AnalysisPool({ ...analysisDefaults, size: Math.max(1, Math.min(options.jobs, availableParallelism() - 1)) });
+  const stopOnAbort = () => {
+    void pool.close();
+    void launching?.then((renderer) => renderer.close());
+  };
   options.signal?.addEventListener('abort', stopOnAbort);
+  /** A source's analysis: from the cache by the source's bytes, else from the pool. Never rejects. */
+  const analysisOf = async (source: Source): Promise<{ analysis: SourceAnalysis; fresh: boolean } | { error: unknown }> => {
+    const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
+    try {
+      const hit = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
+      if (hit) return { analysis: hit, fresh: false };
+      const analysis = await pool.analyse(source);
+      await cache.writeJson('analysis', analysisKey, analysis);
+      return { analysis, fresh: true };
+    } catch (error) {
+      return { error };
+    }
+  };
 
   try {
+    // Every source is queued at once; results are taken in source order, so output never depends on timing.
+    const analysing = sources.map(analysisOf);
     for (const [index, source] of sources.entries()) {
       options.signal?.throwIfAborted();
       reporter.progress('analyse', source.path, index + 1, sources.length);
-      const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
-      let analysis = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
-      if (analysis) cached.push(source.path);
-      else {
-        try {
-          analysis = analyseSource(source);
-        } catch (error) {
-          failed.add(source.path);
-          diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(error)}` });
-          continue;
-        }
-        await cache.writeJson('analysis', analysisKey, analysis);
-        built.push(source.path);
+      const outcome = await analysing[index]!;
+      options.signal?.throwIfAborted();
+      if ('error' in outcome) {
+        failed.add(source.path);
+        diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(outcome.error)}` });
+        continue;
       }
+      const { analysis } = outcome;
+      (outcome.fresh ? built : cached).push(source.path);
       diagnostics.push(...analysis.diagnostics);
       for (const file of sourceFiles(analysis)) {
         const digest = sha256(file.content);
@@ -209,8 +226,6 @@ async function rebuild(
       );
       parts.catch(() => {}); // awaited below; a rejection before then must not count as unhandled
       printing.push(parts);
-      // Let the browser's replies in between two analyses.
-      await new Promise((resolve) => setImmediate(resolve));
     }
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
     options.signal?.throwIfAborted();
@@ -275,6 +290,7 @@ async function rebuild(
     return { diagnostics, built, cached, failed: [...failed], printed, briefing: briefingFile, pages: briefing.pageCount, upToDate: false };
   } finally {
     options.signal?.removeEventListener('abort', stopOnAbort);
+    await pool.close();
     if (launching) await (await launching.catch(() => undefined))?.close();
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * analyse-pool: runs `analyseSource` in worker threads, a bounded number at once. The main thread stays free to
+ * drive Chromium while sources are analysed; a source that exhausts its memory or time fails alone, and its worker
+ * is replaced.
+ */
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Source, SourceAnalysis } from './types.js';
+
+export interface AnalysisRequest {
+  id: number;
+  source: Source;
+}
+
+export type AnalysisReply = { id: number; analysis: SourceAnalysis } | { id: number; error: string };
+
+export interface AnalysisPoolOptions {
+  /** Workers at most (each takes a core while it works). */
+  size: number;
+  /** Time allowed for one source, in ms. */
+  timeout: number;
+  /** Heap allowed to one worker, in MiB: a source that needs more fails instead of taking the build down. */
+  memory: number;
+}
+
+interface Task {
+  request: AnalysisRequest;
+  resolve: (analysis: SourceAnalysis) => void;
+  reject: (error: Error) => void;
+}
+
+export const analysisDefaults: AnalysisPoolOptions = { size: 1, timeout: 300_000, memory: 4096 };
+
+/**
+ * The compiled worker beside this file. Under tsx or vitest this file is TypeScript: the worker then registers tsx
+ * first (an `--import` in a worker's execArgv does not load hooks on Node 20).
+ */
+function spawnWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analyse-worker.js', import.meta.url), options);
+  const entry = new URL('./analyse-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+export class AnalysisPool {
+  private readonly queue: Task[] = [];
+  private readonly idle: Worker[] = [];
+  private running = 0;
+  private nextId = 0;
+  private closed = false;
+  private readonly busy = new Set<Worker>();
+
+  constructor(private readonly options: AnalysisPoolOptions = analysisDefaults) {}
+
+  analyse(source: Source): Promise<SourceAnalysis> {
+    if (this.closed) return Promise.reject(new Error('the build was stopped'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, source }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; queued and running analyses fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error('the build was stopped'));
+    await Promise.all([...this.idle.splice(0), ...this.busy].map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (!this.closed && this.queue.length > 0 && this.running < this.options.size) {
+      const task = this.queue.shift()!;
+      this.running++;
+      this.run(this.idle.pop() ?? this.spawn(), task);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = spawnWorker({ resourceLimits: { maxOldGenerationSizeMb: this.options.memory } });
+    // An idle worker must not keep the process alive.
+    worker.unref();
+    return worker;
+  }
+
+  private run(worker: Worker, task: Task): void {
+    this.busy.add(worker);
+    let settled = false;
+    const finish = (reusable: boolean, outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      this.busy.delete(worker);
+      this.running--;
+      if (reusable && !this.closed) {
+        worker.unref();
+        this.idle.push(worker);
+      } else void worker.terminate();
+      outcome();
+      this.dispatch();
+    };
+    const onMessage = (reply: AnalysisReply) => {
+      if (reply.id !== task.request.id) return;
+      finish(true, () => ('analysis' in reply ? task.resolve(reply.analysis) : task.reject(new Error(reply.error))));
+    };
+    const onError = (error: Error) => {
+      const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const message = memory ? `needs more than ${this.options.memory} MiB of memory to analyse` : error.message;
+      finish(false, () => task.reject(new Error(message)));
+    };
+    const onExit = (code: number) => finish(false, () => task.reject(new Error(this.closed ? 'the build was stopped' : `the analysis stopped unexpectedly (exit code ${code})`)));
+    const timer = setTimeout(
+      () => finish(false, () => task.reject(new Error(`the analysis did not finish within ${this.options.timeout / 1000} s`))),
+      this.options.timeout,
+    );
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.ref();
+    worker.postMessage(task.request);
+  }
+}
