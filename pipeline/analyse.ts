@@ -24,6 +24,7 @@ function prepare(original: Source) {
   const found = extractTables(source, tree);
   diagnostics.push(...found.diagnostics);
   const tables: TableRecord[] = found.tables;
+  diagnostics.push(...oversizedTableWarnings(source, tables));
   const cleaned = cleanSource(source, tree, tables);
   return { source, diagnostics, tree, tables, cleaned };
 }
@@ -90,25 +91,46 @@ function capAppendix(full: Root, source: Source, diagnostics: Diagnostic[]): Roo
   return tree;
 }
 
-/** Rows of one table the appendix prints: a longer table is a data file, not reading (and slow to lay out). */
-export const appendixTableRows = 500;
+/** Rows and columns of one table the appendix prints: a larger table is a data file, not reading (and slow to lay out). */
+export const appendixTableLimit = { rows: 500, columns: 16 };
 
-/** Tables cut to `appendixTableRows` rows, each followed by a note that says where every row is. */
+/** Tables cut to `appendixTableLimit`, each followed by a note that says where the whole table is. */
 function capTableRows(tree: Root, source: Source): Root {
-  if (!tree.children.some((block) => block.type === 'table' && block.children.length > appendixTableRows + 1)) return tree;
+  const { rows: maxRows, columns: maxColumns } = appendixTableLimit;
+  const oversized = (block: RootContent) =>
+    block.type === 'table' && (block.children.length > maxRows + 1 || block.children.some((row) => row.children.length > maxColumns));
+  if (!tree.children.some(oversized)) return tree;
   const file = outputPaths.tables(source.slug);
   return {
     ...tree,
     children: tree.children.flatMap((block): RootContent[] => {
-      if (block.type !== 'table' || block.children.length <= appendixTableRows + 1) return [block];
-      const rows = (block.children.length - 1).toLocaleString('en-US');
-      const note = `The appendix shows the first ${appendixTableRows} of this table's ${rows} rows; every row is in ${file} and the table's CSV beside this briefing.`;
+      if (block.type !== 'table' || !oversized(block)) return [block];
+      const rows = block.children.length - 1;
+      const columns = Math.max(...block.children.map((row) => row.children.length));
+      const shown = [
+        rows > maxRows ? `the first ${maxRows} of this table's ${rows.toLocaleString('en-US')} rows` : null,
+        columns > maxColumns ? `the first ${maxColumns} of its ${columns.toLocaleString('en-US')} columns` : null,
+      ].filter(Boolean);
+      const note = `The appendix shows ${shown.join(' and ')}; the whole table is in ${file} and the table's CSV beside this briefing.`;
+      const children = block.children.slice(0, maxRows + 1).map((row) => ({ ...row, children: row.children.slice(0, maxColumns) }));
       return [
-        { ...block, children: block.children.slice(0, appendixTableRows + 1) },
+        { ...block, align: block.align?.slice(0, maxColumns) ?? null, children },
         { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }] },
       ];
     }),
   };
+}
+
+/** A warning for each table the PDF shows only in part, naming the CSV that holds all of it. */
+function oversizedTableWarnings(source: Source, tables: TableRecord[]): Diagnostic[] {
+  return tables.flatMap((table): Diagnostic[] => {
+    const rows = table.rows.length > appendixTableLimit.rows;
+    const columns = table.columns.length > appendixTableLimit.columns;
+    if (!rows && !columns) return [];
+    const size = [rows ? `${table.rows.length.toLocaleString('en-US')} rows` : null, columns ? `${table.columns.length.toLocaleString('en-US')} columns` : null].filter(Boolean).join(' and ');
+    const message = `${table.label ?? 'a table'} has ${size}: the PDF shows part of it; all of it is in ${outputPaths.tableCsv(source.slug, table.id)}`;
+    return [{ severity: 'warning', file: source.path, line: table.lines[0], message }];
+  });
 }
 
 /** Files written under the output folder for one source (paths relative to it), from its analysis alone. */

@@ -80,7 +80,9 @@ describe('a folder of bad inputs with both seeds', () => {
     expect(warnings).toContain('sources/latin1.md:5: warning: invalid UTF-8: undecodable bytes replaced with U+FFFD');
     expect(warnings).toContain('sources/nested.md:3: warning: nesting deeper than 32 levels (quotes or lists) was flattened to 32 on 2 lines');
     expect(warnings).toContain('sources/one-line.md:3: warning: a line of 5,000,000 characters was split into paragraphs (later line numbers shift)');
-    for (const name of ['huge', 'long-table', 'one-line']) {
+    expect(warnings).toContain('sources/long-table.md:5: warning: Table 1 has 50,000 rows: the PDF shows part of it; all of it is in tables/long-table/table-1.csv');
+    expect(warnings).toContain('sources/wide-row.md:3: warning: a table has 2,000 columns: the PDF shows part of it; all of it is in tables/wide-row/table-1.csv');
+    for (const name of ['huge', 'one-line']) {
       expect(warnings).toContain(`sources/${name}.md: warning: very long source: the PDF appendix shows its beginning only; the whole cleaned text is in appendix/${name}.md`);
     }
     // Every line on stderr is a diagnostic naming a file.
@@ -109,5 +111,13 @@ describe('a folder of bad inputs with both seeds', () => {
       expect(text, title).toContain(title);
     }
     expect(text).not.toContain('Secret outside the folder');
+  });
+
+  it('shows very large tables in part, naming where the whole table is', () => {
+    expect(text).toContain('Showing the first 40 of 50,000 rows; the whole table is in tables/long-table/table-1.csv.');
+    expect(text).toContain("The appendix shows the first 500 of this table's 50,000 rows; the whole table is in tables/");
+    expect(text).toContain('Showing the first 12 of 2,000 columns; the whole table is in tables/wide-row/table-1.csv.');
+    expect(text).toContain('The appendix shows the first 16 of its 2,000 columns;');
+    expect(text).not.toContain('c16');
   });
 });
