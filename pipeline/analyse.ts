@@ -6,6 +6,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
+import { checkClaims, sourceFindings, tableFindingList } from './findings/index.js';
 import { extractMetadata } from './metadata/index.js';
 import { outputPaths, toJson } from './output.js';
 import { parseMarkdown } from './parse.js';
@@ -43,12 +44,20 @@ export function cleanFile(original: Source): CleanResult {
 export function analyseSource(original: Source): SourceAnalysis {
   const { source, diagnostics, tree, tables, cleaned } = prepare(original);
   const metadata = extractMetadata(tree);
+  diagnostics.push(...checkClaims(tree, tables, source.path));
   return {
     source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },
     metadata,
     tables,
-    briefTables: tables.map((table) => ({ id: table.id, html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }), charts: [], chartSkipped: null, findings: [] })),
-    findings: [],
+    briefTables: tables.map((table) => ({
+      id: table.id,
+      html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }),
+      charts: [],
+      chartSkipped: null,
+      // The table's checks print beside it as warnings: its findings need not repeat them.
+      findings: tableFindingList(table).filter((finding) => finding.kind !== 'check').map((finding) => finding.text),
+    })),
+    findings: sourceFindings(tables, metadata.abstract),
     // The cleaned tree already holds the tables, written back as GFM tables with their anchors.
     appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), { idPrefix: `${source.slug}-` }),
     cleaned: { markdown: cleaned.markdown, changes: cleaned.changes, summary: summarizeChanges(cleaned.changes) },
