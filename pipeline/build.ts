@@ -279,6 +279,21 @@ async function rebuild(
     const briefingFile = path.join(out, outputPaths.briefing);
     await writeFileAtomic(briefingFile, briefing.pdf);
     files[outputPaths.briefing] = sha256(briefing.pdf);
+    // Each brief alone, to share one source: its part with its own header and page numbers, cached by its inputs.
+    for (const { analysis, brief } of printedSources) {
+      const title = displayTitle(analysis);
+      const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
+      const alone = cacheKey('brief-alone', sha256(brief), info.author, info.subject, info.keywords, title, options.date.toISOString());
+      let pdf = await cache.readBytes('briefs', alone);
+      if (!pdf) {
+        pdf = (await assemblePdf([{ key: partKey.brief(analysis.source.slug), pdf: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } }], info, font)).pdf;
+        await cache.writeBytes('briefs', alone, pdf);
+      }
+      const file = outputPaths.brief(analysis.source.slug);
+      const digest = sha256(pdf);
+      if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
+      files[file] = digest;
+    }
 
     await removeStale(out, previous, files);
     const analysisDiagnostics = analyses.flatMap((analysis) => analysis.diagnostics);

@@ -119,6 +119,36 @@ describe('briefing.pdf from both seeds', () => {
     for (const title of titles) expect(text.replace(/\s+/g, ' ')).toContain(title);
   });
 
+  it('writes each source\'s tables as JSON records and one CSV per table', () => {
+    const document = JSON.parse(readFileSync(path.join(out, 'tables', 'human-trafficking-cooperation.json'), 'utf8'));
+    expect(document.schema).toBe('mdbrief.tables/1');
+    expect(document.source).toBe('my sources/human-trafficking-cooperation.md');
+    expect(document.tables.map((table: { id: string }) => table.id)).toEqual(['fig-2', 'table-1']);
+    const csv = readFileSync(path.join(out, 'tables', 'human-trafficking-cooperation', 'table-1.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe(
+      '\ufeffYear,Nationwide in Vietnam / Cases,Nationwide in Vietnam / Objects,Nationwide in Vietnam / Victims,Vietnam-Cambodia border / Cases,Vietnam-Cambodia border / Objects,Vietnam-Cambodia border / Victims,Vietnam-Cambodia Cooperation / Cases,Vietnam-Cambodia Cooperation / Objects,Vietnam-Cambodia Cooperation / Victims',
+    );
+    expect(csv[1]).toBe('2015,407,489,1000,62,121,232,7,18,23');
+  });
+
+  it('prints key findings computed from the tables in the brief', () => {
+    const text = allText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Key findings');
+    expect(text).toContain('Table 1: From 2015 to 2018 Cases rose 279.5%, from 405 to 1,537.');
+    expect(text).toContain('Vietnam-Cambodia border cases were 14.5% of Nationwide in Vietnam cases (242 of 1,666), 2015–2019.');
+    expect(text).toContain('Vietnam-Cambodia border / Objects: Total row says 394 but the column sums to 445');
+  });
+
+  it('writes each brief alone as its own PDF', () => {
+    const file = path.join(out, 'briefs', 'anti-drug-cooperation.pdf');
+    expect(pdfInfo(file)['Title']).toBe(titles[0]);
+    const text = allText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('Key findings');
+    expect(text).toContain('Brief · Border cooperation briefing');
+    expect(text).toContain('page 1 of ');
+    expect(text).not.toContain('APPENDIX');
+  });
+
   it('writes each source\'s metadata as JSON', () => {
     const metadata = JSON.parse(readFileSync(path.join(out, 'metadata', 'human-trafficking-cooperation.json'), 'utf8'));
     expect(metadata.title).toBe(titles[1]);
