@@ -16,15 +16,24 @@ function unwrapped(children: PhrasingContent[]): PhrasingContent[] {
   return children;
 }
 
+/** A heading is one line: line ends and hard breaks inside it become spaces (else it stringifies as setext). */
+function oneLine(children: PhrasingContent[]): PhrasingContent[] {
+  return children.map((child): PhrasingContent => {
+    if (child.type === 'break') return { type: 'text', value: ' ' };
+    if (child.type === 'text') return { ...child, value: child.value.replace(/[ \t]*(?:\r?\n[ \t]*)+/g, ' ') };
+    return 'children' in child ? ({ ...child, children: oneLine(child.children as PhrasingContent[]) } as PhrasingContent) : child;
+  });
+}
+
 function headingFrom(block: RootContent, depth: Heading['depth']): Heading | null {
   if (block.type === 'heading' || block.type === 'paragraph') {
-    return { type: 'heading', depth, children: unwrapped(block.children), position: block.position };
+    return { type: 'heading', depth, children: oneLine(unwrapped(block.children)), position: block.position };
   }
   if (block.type === 'list' && block.ordered) {
     const paragraph = block.children[0]?.children[0];
     if (paragraph?.type !== 'paragraph') return null;
     const number: PhrasingContent = { type: 'text', value: `${block.start ?? 1}. ` };
-    return { type: 'heading', depth, children: [number, ...unwrapped(paragraph.children)], position: block.position };
+    return { type: 'heading', depth, children: [number, ...oneLine(unwrapped(paragraph.children))], position: block.position };
   }
   return null;
 }

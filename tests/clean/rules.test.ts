@@ -16,6 +16,14 @@ describe('cleaning rules at their edges', () => {
     ]);
   });
 
+  it('writes a title the converter broke over two lines as one heading line, and cleans it the same twice', () => {
+    const once = cleaned(['Cooperation Against Human', 'Trafficking at the Border', '', 'Abstract', '', 'Some text here.', '', '1. Introduction', '', 'Body text.']);
+    expect(once).toBe('# Cooperation Against Human Trafficking at the Border\n\n## Abstract\n\nSome text here.\n\n## 1. Introduction\n\nBody text.\n');
+    expect(cleaned([once])).toBe(once);
+    // Found by the fuzz test: an unclosed <b> between two lines of what becomes the title.
+    expect(cleaned(['', '|', '<b>', '!'])).toBe('# |  !\n');
+  });
+
   it('does not mutate the caller\'s tree', () => {
     const source = sourceOf('Copyright © 2020 by X\n\n# Title\n\nText <b>bold</b>.');
     const tree = parseMarkdown(source.text);
