@@ -6,12 +6,13 @@
  *   change re-prints exactly the parts whose HTML it changes. Only a missing part starts Chromium.
  * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Cache, cacheKey, sha256 } from './cache.js';
 import type { ReportSettings } from './compose/index.js';
 import { outputPaths, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
+import { resolveImage, type ResolvedImage } from './images.js';
 import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
 import type { AssemblyPart } from './render/assemble.js';
@@ -65,6 +66,8 @@ interface Manifest {
   key: string;
   /** Every file this build wrote under the output folder, relative, with its sha256. */
   files: Record<string, string>;
+  /** Every image the sources use (path in the sources folder) with what it resolved to: a nothing-changed check. */
+  images: Record<string, string>;
   pages: number;
   sources: string[];
   diagnostics: Diagnostic[];
@@ -101,7 +104,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     options.fixedDate ? options.date.toISOString() : null,
   );
   const previous = await readManifest(options.out);
-  if (previous?.key === key && (await filesPresent(options.out, previous.files))) {
+  if (previous?.key === key && (await filesPresent(options.out, previous.files)) && (await imagesUnchanged(options.sources, previous.images))) {
     return {
       diagnostics: [...diagnostics, ...previous.diagnostics],
       built: [],
@@ -127,9 +130,10 @@ async function rebuild(
   previous: Manifest | undefined,
 ): Promise<BuildResult> {
   // The stages load only when there is work: an up-to-date build never pays for them.
-  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
+  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
     import('./analyse.js'),
     import('./analyse-pool.js'),
+    import('./render/embed-images.js'),
     import('./render/templates.js'),
     import('./compose/index.js'),
     import('./render/assemble.js'),
@@ -138,6 +142,9 @@ async function rebuild(
   const { reporter, out } = options;
   const cache = new Cache(path.join(out, '.cache'));
   const files: Record<string, string> = {};
+  const images: Record<string, string> = {};
+  const imageReads = new Map<string, Promise<ResolvedImage>>();
+  const sourcesRoot = await realpath(options.sources);
   const analyses: SourceAnalysis[] = [];
   const built: string[] = [];
   const cached: string[] = [];
@@ -210,7 +217,16 @@ async function rebuild(
         }
         files[file.path] = digest;
       }
-      const current = analysis;
+      // The appendix refers to images by path; the bytes go in for printing only (the cached analysis keeps paths).
+      const references = imageReferences(analysis.appendixHtml);
+      const resolved = new Map<string, ResolvedImage>();
+      for (const reference of references) {
+        const image = await (imageReads.get(reference) ?? imageReads.set(reference, resolveImage(sourcesRoot, reference)).get(reference)!);
+        resolved.set(reference, image);
+        images[reference] = imageState(image);
+        if ('problem' in image) diagnostics.push({ severity: 'warning', file: source.path, message: `image ${reference} ${image.problem}: shown as its alternative text` });
+      }
+      const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedImages(analysis.appendixHtml, resolved) };
       const title = displayTitle(current);
       const parts = Promise.all([
         print(compose.briefView(current), partKey.brief(current.source.slug), title),
@@ -299,7 +315,7 @@ async function rebuild(
     const analysisDiagnostics = analyses.flatMap((analysis) => analysis.diagnostics);
     if (failed.size === 0) {
       // Only a build with nothing failed is a base to skip from: a failed source must be retried next time.
-      await writeManifest(out, { key, files, pages: briefing.pageCount, sources: analyses.map((a) => a.source.path), diagnostics: analysisDiagnostics });
+      await writeManifest(out, { key, files, images, pages: briefing.pageCount, sources: analyses.map((a) => a.source.path), diagnostics: analysisDiagnostics });
     } else await rm(manifestFile(out), { force: true });
     await cache.prune();
     return { diagnostics, built, cached, failed: [...failed], printed, briefing: briefingFile, pages: briefing.pageCount, upToDate: false };
@@ -352,6 +368,19 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
 async function writeManifest(out: string, manifest: Manifest): Promise<void> {
   await mkdir(path.dirname(manifestFile(out)), { recursive: true });
   await writeFileAtomic(manifestFile(out), toJson({ mdbrief: version, ...manifest }));
+}
+
+/** How an image resolved, in a word for the manifest: its sha256, or the problem found. */
+function imageState(image: ResolvedImage): string {
+  return 'sha' in image ? image.sha : `problem: ${image.problem}`;
+}
+
+async function imagesUnchanged(sources: string, images: Record<string, string> | undefined): Promise<boolean> {
+  const entries = Object.entries(images ?? {});
+  if (entries.length === 0) return true;
+  const root = await realpath(sources);
+  for (const [relative, state] of entries) if (imageState(await resolveImage(root, relative)) !== state) return false;
+  return true;
 }
 
 async function filesPresent(out: string, files: Record<string, string>): Promise<boolean> {

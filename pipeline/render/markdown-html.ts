@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
+import { imageScheme } from '../images.js';
 import type { TableRecord } from '../types.js';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -15,18 +16,20 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
-/** Strict schema: GitHub's minus images from anywhere but data we embed, and no remote or script links. */
+
+/** Strict schema: GitHub's, with images only as references we made, and no remote or script links. */
 export const sourceSchema: Schema = {
   ...defaultSchema,
   protocols: {
     ...defaultSchema.protocols,
     href: ['http', 'https', 'mailto'],
     cite: ['http', 'https'],
-    // Images may only be relative paths (resolved inside sources/ by the build); remote and file: sources are dropped.
-    src: [],
+    // Only `mdbrief-image:` references made by `localImages` from relative paths; remote and file: sources are gone.
+    src: [imageScheme],
     longDesc: [],
   },
-  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !['input', 'img'].includes(name)),
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
+  attributes: { ...defaultSchema.attributes, img: ['src', 'alt', 'title'] },
   // Elements dropped with their content (others not allowed are unwrapped, their text kept): style sheets and scripts
   // must not turn into visible text.
   strip: ['script', 'style', 'template', 'noscript', 'title', 'iframe', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'canvas', 'select', 'textarea', 'button'],
@@ -55,7 +58,7 @@ const toHast = unified()
 export function markdownToHtml(tree: Root, options: HtmlOptions): string {
   // remark-rehype builds a new tree and leaves the mdast as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
-  imagesToText(hast);
+  localImages(hast);
   const safe = unified()
     .use(rehypeSanitize, { ...sourceSchema, clobberPrefix: options.idPrefix })
     .runSync(hast) as HastRoot;
@@ -64,14 +67,43 @@ export function markdownToHtml(tree: Root, options: HtmlOptions): string {
   return toHtml(safe);
 }
 
-/** Images are not embedded (yet): each becomes its alternative text, marked, so the reader knows one stood there. */
-function imagesToText(tree: HastRoot): void {
+/**
+ * An image with a relative path that stays inside the sources folder becomes an `mdbrief-image:` reference for the
+ * build to resolve; any other (remote, `file:`, `data:`, absolute, `../` out of the folder) becomes its alternative
+ * text, marked, so the reader knows one stood there and nothing is fetched.
+ */
+function localImages(tree: HastRoot): void {
   visit(tree, 'element', (element: Element, index, parent) => {
     if (element.tagName !== 'img' || !parent || index === undefined) return;
     const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'].trim() : '';
+    const local = insideSources(element.properties['src']);
+    if (local !== null) {
+      element.properties = { src: `${imageScheme}:${encodeURIComponent(local)}`, alt };
+      return;
+    }
     const text = alt === '' ? '[image]' : `[image: ${alt}]`;
     parent.children.splice(index, 1, { type: 'element', tagName: 'em', properties: {}, children: [{ type: 'text', value: text }] });
   });
+}
+
+/** `figures/a.png`, `./a.png`, `x/../a.png` → a normalised path inside the folder; anything else → null. */
+function insideSources(src: unknown): string | null {
+  if (typeof src !== 'string' || src === '' || /^[a-z][a-z\d+.-]*:|^[/\\]/i.test(src)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(src.replace(/[?#].*$/, ''));
+  } catch {
+    return null;
+  }
+  const parts: string[] = [];
+  for (const part of decoded.split(/[/\\]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length === 0 ? null : parts.join('/');
 }
 
 function prefixInPageLinks(tree: HastRoot, prefix: string): void {

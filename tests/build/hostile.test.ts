@@ -3,7 +3,8 @@
  * A local HTTP server on 127.0.0.1 records every request: it must receive none, nothing may run, and the text must
  * stay visible in the PDF.
  */
-import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -76,3 +77,62 @@ it('builds the hostile source with no request reaching the network and its text 
     }
   }
 });
+
+it('embeds images from inside the sources folder only, checked by their bytes', async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-images-'));
+  const sources = path.join(work, 'sources');
+  mkdirSync(path.join(sources, 'figures'), { recursive: true });
+  copyFileSync(path.join(root, 'docs', 'pages.png'), path.join(sources, 'figures', 'pages.png'));
+  copyFileSync(path.join(root, 'docs', 'pages.png'), path.join(work, 'outside.png'));
+  symlinkSync(path.join(work, 'outside.png'), path.join(sources, 'figures', 'link.png'));
+  writeFileSync(path.join(sources, 'figures', 'fake.png'), '<svg onload="alert(1)"></svg>');
+  writeFileSync(
+    path.join(sources, 'doc.md'),
+    [
+      '# Images',
+      '',
+      '![The pages](figures/pages.png)',
+      '',
+      `Not embedded: ![up](../outside.png), ![link](figures/link.png), ![fake](figures/fake.png), ![none](figures/none.png), ![remote](http://${host}/remote.png).`,
+      '',
+    ].join('\n'),
+  );
+  const result = await build({
+    sources,
+    out: path.join(work, 'out'),
+    templates: path.join(root, 'templates'),
+    title: 'Images',
+    jobs: 1,
+    date: new Date(0),
+    reporter: { progress: () => {}, detail: () => {} },
+  });
+  expect(result.failed).toEqual([]);
+  expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+    'image figures/link.png leads outside the sources folder (refused): shown as its alternative text',
+    'image figures/fake.png is not a PNG, JPEG, GIF or WebP image: shown as its alternative text',
+    'image figures/none.png not found in the sources folder: shown as its alternative text',
+  ]);
+  const pdf = path.join(work, 'out', 'briefing.pdf');
+  // One image in the whole PDF: the one inside the folder, once (the appendix); nothing from outside.
+  const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(images).toHaveLength(1);
+  expect(images[0]).toMatch(/^\s*\d+\s+0 image\s+852\s+597 /);
+  const text = allText(pdf).replace(/\s+/g, ' ');
+  expect(text).toContain('Not embedded: [image: up], [image: link], [image: fake], [image: none], [image: remote].');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(requests).toEqual([]);
+
+  // Replacing the image is a change: the next build is not "up to date" and prints the appendix again.
+  copyFileSync(path.join(root, 'templates', 'print.css'), path.join(sources, 'figures', 'pages.png'));
+  const again = await build({
+    sources,
+    out: path.join(work, 'out'),
+    templates: path.join(root, 'templates'),
+    title: 'Images',
+    jobs: 1,
+    date: new Date(0),
+    reporter: { progress: () => {}, detail: () => {} },
+  });
+  expect(again.upToDate).toBe(false);
+  expect(again.diagnostics.map((diagnostic) => diagnostic.message)).toContain('image figures/pages.png is not a PNG, JPEG, GIF or WebP image: shown as its alternative text');
+}, 120_000);

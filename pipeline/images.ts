@@ -1,0 +1,48 @@
+/**
+ * images: an image path from a source → its bytes as a `data:` URL, read only from inside the sources folder (no
+ * symlink out), only PNG, JPEG, GIF or WebP by their first bytes, at most 10 MB. Light on purpose: the nothing-changed
+ * check uses it. An image that fails a check prints as its alternative text, with a warning.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** How a source's HTML points at an image inside sources/ (render/markdown-html.ts makes them, embed-images.ts fills them). */
+export const imageScheme = 'mdbrief-image';
+
+export type ResolvedImage = { sha: string; dataUrl: string } | { problem: string };
+
+export const maxImageBytes = 10 * 1024 * 1024;
+
+/** Media types by their magic numbers: what the file is, whatever its name says. SVG is refused (it can script). */
+function mediaType(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 12));
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.toString('latin1', 0, 4) === 'GIF8') return 'image/gif';
+  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+/** Reads one image, `relative` to the sources folder `root` (a real path). */
+export async function resolveImage(root: string, relative: string): Promise<ResolvedImage> {
+  let file: string;
+  try {
+    file = await realpath(path.join(root, relative));
+  } catch {
+    return { problem: 'not found in the sources folder' };
+  }
+  const inside = path.relative(root, file);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { problem: 'leads outside the sources folder (refused)' };
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { problem: 'is not a regular file' };
+    if (info.size > maxImageBytes) return { problem: `is larger than ${maxImageBytes / 1024 / 1024} MB` };
+    const bytes = await readFile(file);
+    const type = mediaType(bytes);
+    if (!type) return { problem: 'is not a PNG, JPEG, GIF or WebP image' };
+    return { sha: createHash('sha256').update(bytes).digest('hex'), dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
+  } catch (error) {
+    return { problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

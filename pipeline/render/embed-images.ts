@@ -1,0 +1,34 @@
+/**
+ * embed-images: a source's HTML with its `mdbrief-image:` references (made by markdown-html.ts from relative paths)
+ * swapped for the checked image bytes, so the printed page loads nothing; an unusable image becomes its text.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { imageScheme, type ResolvedImage } from '../images.js';
+
+/** The image paths the HTML refers to (relative to the sources folder), in order, once each. */
+export function imageReferences(html: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(new RegExp(`<img src="${imageScheme}:([^"]*)"`, 'g'))) found.add(decodeURIComponent(match[1]!));
+  return [...found];
+}
+
+/** The HTML with each reference swapped for its image, or for its alternative text when it could not be used. */
+export function embedImages(html: string, images: ReadonlyMap<string, ResolvedImage>): string {
+  if (!html.includes(`"${imageScheme}:`)) return html;
+  const tree: HastRoot = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (element: Element, index, parent) => {
+    const src = element.properties['src'];
+    if (element.tagName !== 'img' || typeof src !== 'string' || !src.startsWith(`${imageScheme}:`) || !parent || index === undefined) return;
+    const image = images.get(decodeURIComponent(src.slice(imageScheme.length + 1)));
+    if (image && 'dataUrl' in image) {
+      element.properties['src'] = image.dataUrl;
+      return;
+    }
+    const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '';
+    parent.children.splice(index, 1, { type: 'element', tagName: 'em', properties: {}, children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }] });
+  });
+  return toHtml(tree);
+}
