@@ -1,0 +1,50 @@
+/**
+ * charts: a table record → the charts the brief shows for it (vector SVG, one-sentence text alternative, source note),
+ * or the reason it gets none. Pure: the same record gives the same bytes on every run.
+ *
+ * choose.ts decides the charts from the data, summary.ts writes their text alternatives, render.ts draws them.
+ */
+import type { ChartArtifact, TableRecord } from '../types.js';
+import { chooseCharts, type ChartPlan } from './choose.js';
+import { renderChart } from './render.js';
+import { summarise } from './summary.js';
+import { wrapText } from './text.js';
+
+export { chartLimits, chooseCharts, type ChartChoice, type ChartKind, type ChartPlan, type PlannedDataset } from './choose.js';
+export { summarise } from './summary.js';
+
+export interface ChartOptions {
+  /** Font family of the report (`Noto Sans`); DejaVu Sans and sans-serif are added as fallbacks. */
+  font: string;
+}
+
+/** `Table 1. Vietnam-Cambodia in the arrest …`, in lines of about 70 characters. */
+export function chartTitle(table: Pick<TableRecord, 'label' | 'title'>): string[] {
+  const text = [table.label, table.title].filter((part): part is string => part !== null && part.trim() !== '').join('. ');
+  return text === '' ? [] : wrapText(text, 70);
+}
+
+function subtitle(plan: ChartPlan): string | null {
+  if (plan.secondaryOnly) return plan.group ? `${plan.group}: figures in parentheses in the table` : 'Figures in parentheses in the table';
+  return plan.group;
+}
+
+/** `table-1`, `table-1-2`, `table-1-3` … */
+export function chartId(tableId: string, index: number): string {
+  return index === 0 ? tableId : `${tableId}-${index + 1}`;
+}
+
+export function chartTable(table: TableRecord, options: ChartOptions): { charts: ChartArtifact[]; skipped: string | null } {
+  const { plans, skipped } = chooseCharts(table);
+  const note = table.notes.length > 0 ? table.notes.join(' ') : null;
+  const title = chartTitle(table);
+  const charts = plans.map(
+    (plan, index): ChartArtifact => ({
+      id: chartId(table.id, index),
+      svg: renderChart({ plan, title, subtitle: subtitle(plan), font: options.font }),
+      summary: summarise(plan),
+      note,
+    }),
+  );
+  return { charts, skipped: charts.length > 0 ? null : skipped };
+}
