@@ -1,11 +1,17 @@
 /**
  * caption: the label, title and notes that belong to each table. A caption stands just before its table
  * (`Table 1. …`, `**Table 1.** …`, `<b>Table 1</b> …`) or, failing that, just after it (`**Fig 2.** …`); each caption
- * belongs to one table only, and a table's own caption before it wins over a neighbour's after it. Notes are the
- * `Source:`/`Note:`/`*` lines of the caption paragraph and of the paragraph right after the table.
+ * belongs to one table only, and a table's own caption before it wins over a neighbour's after it. A caption written
+ * inside the table (HTML `<caption>`, LaTeX `\caption{}`, a caption line in the table's block) is its own: with a
+ * label it is the caption; with a title only, a labelled caption beside the table gives the label (and its title,
+ * when it has one). Notes are the `Source:`/`Note:`/`*` lines of the caption paragraph, of the table's own block and
+ * of the paragraph right after the table. Captions are looked for among the table's siblings, so a table in a list
+ * item finds its caption in the same item.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { cellText, type Grid } from './grids.js';
+import { sourceLines } from './lines.js';
+import { captionPattern, notePattern } from './patterns.js';
 
 export interface Caption {
   label: string | null;
@@ -13,17 +19,11 @@ export interface Caption {
   notes: string[];
 }
 
-const captionPattern =
-  /^((?:table|tab\.|fig\.?|figure|chart|map|exhibit|bảng|hình|tabelle|abbildung|表|图)\s*\d+(?:[-.]\d+)*)\s*[.:—–-]?\s*(.*)$/iu;
-const notePattern = /^(?:sources?|notes?|nguồn|quelle|источник)\s*:|^[*†‡]\s*\S/iu;
-
-/** The lines of a block as a reader sees them (markup removed), from the source text. */
-function blockLines(tree: Root, index: number, lines: string[]): string[] {
-  const block = tree.children[index];
-  if (!block || block.type !== 'paragraph' || !block.position) return [];
-  return lines
-    .slice(block.position.start.line - 1, block.position.end.line)
-    .map(cellText)
+/** The lines of a block as a reader sees them (markup removed), from the source text; paragraphs only. */
+function blockLines(block: RootContent | undefined, lines: string[]): string[] {
+  if (!block || block.type !== 'paragraph') return [];
+  return sourceLines(block, lines)
+    .map((entry) => cellText(entry.text))
     .filter((line) => line !== '');
 }
 
@@ -38,36 +38,52 @@ function asCaption(blockText: string[]): Caption | null {
   };
 }
 
-export function findCaptions(tree: Root, grids: Grid[], text: string): Caption[] {
+/** A caption written inside the table: labelled (`Table 2. Seizures`) or a title alone. */
+function ownCaption(grid: Grid): Caption | null {
+  if (grid.caption === undefined) return null;
+  const text = cellText(grid.caption);
+  if (text === '') return null;
+  return asCaption([text]) ?? { label: null, title: text.replace(/\s*\.$/, ''), notes: [] };
+}
+
+const before = (grid: Grid) => grid.place.siblings[grid.place.first - 1];
+const after = (grid: Grid, step = 1) => grid.place.siblings[grid.place.last + step];
+
+export function findCaptions(_tree: Root, grids: Grid[], text: string): Caption[] {
   const lines = text.split('\n');
-  const claimed = new Set<number>();
-  const captions: Array<Caption | null> = grids.map((grid) => {
-    const before = asCaption(blockLines(tree, grid.index - 1, lines));
-    if (before) claimed.add(grid.index - 1);
-    return before;
+  const claimed = new Set<RootContent>();
+  const own = grids.map(ownCaption);
+  const captions: Array<Caption | null> = grids.map((grid, position) => {
+    if (own[position]?.label) return null;
+    const block = before(grid);
+    const caption = asCaption(blockLines(block, lines));
+    if (caption && block) claimed.add(block);
+    return caption;
   });
+  const fromAfter = new Set<number>();
   grids.forEach((grid, position) => {
-    if (captions[position] || claimed.has(grid.index + 1) || grids.some((other) => other.index === grid.index + 2 && !captions[grids.indexOf(other)])) {
-      return;
-    }
-    const after = asCaption(blockLines(tree, grid.index + 1, lines));
-    if (after) {
-      claimed.add(grid.index + 1);
-      captions[position] = after;
+    if (own[position]?.label || captions[position]) return;
+    const next = after(grid);
+    const nextTable = grids.findIndex((other) => other.place.siblings === grid.place.siblings && other.place.first === grid.place.last + 2);
+    if (!next || claimed.has(next) || (nextTable !== -1 && !captions[nextTable] && !own[nextTable]?.label)) return;
+    const caption = asCaption(blockLines(next, lines));
+    if (caption) {
+      claimed.add(next);
+      captions[position] = caption;
+      fromAfter.add(position);
     }
   });
   return grids.map((grid, position) => {
-    const caption = captions[position] ?? { label: null, title: null, notes: [] };
+    const inside = own[position];
+    const beside = captions[position];
+    const caption: Caption =
+      inside?.label || !beside
+        ? (inside ?? { label: null, title: null, notes: [] })
+        : { ...beside, title: beside.title ?? inside?.title ?? null };
     // Notes in the paragraph right after the table (or after its caption, when the caption follows it).
-    const next = claimed.has(grid.index + 1) && !captionBefore(captions[position], tree, grid, lines) ? grid.index + 2 : grid.index + 1;
-    const following = blockLines(tree, next, lines);
+    const next = fromAfter.has(position) ? after(grid, 2) : after(grid);
+    const following = next && !claimed.has(next) ? blockLines(next, lines) : [];
     const notes = following.length > 0 && following.every((line) => notePattern.test(line)) ? following : [];
-    return { ...caption, notes: [...caption.notes, ...notes] };
+    return { ...caption, notes: [...caption.notes, ...(grid.notes ?? []), ...notes] };
   });
-}
-
-function captionBefore(caption: Caption | null | undefined, tree: Root, grid: Grid, lines: string[]): boolean {
-  if (!caption) return false;
-  const before = asCaption(blockLines(tree, grid.index - 1, lines));
-  return before !== null && before.label === caption.label;
 }

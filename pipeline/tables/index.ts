@@ -1,26 +1,28 @@
 /**
  * tables: a source's mdast → table records per the contract `mdbrief.tables/1` (../shared/contracts/tables.md).
- * Finds each table (grids.ts), splits its header from its body (a grouped header written as a label followed by
- * empty cells, its second row starting empty), reads each column in one number convention (numbers.ts), marks
- * total and section rows, ties the caption and notes to it (caption.ts) and checks stated totals.
+ * Finds each table (grids.ts: GFM, tab-separated, HTML, LaTeX, aligned text), joins the parts of a table that a page
+ * break split (continuations.ts), splits its header from its body (header.ts), reads each column in one number
+ * convention (numbers.ts), marks total and section rows, ties the caption and notes to it (caption.ts) and checks
+ * stated totals.
  */
 import type { Root } from 'mdast';
 import type { Diagnostic, RowKind, Source, TableCheck, TableColumn, TableRecord, TableRow, TablesDocument } from '../types.js';
 import { findCaptions } from './caption.js';
+import { joinContinuations } from './continuations.js';
 import { findGrids, type Grid } from './grids.js';
+import { headerOf, headerWidth, pad } from './header.js';
 import { parseColumn } from './numbers.js';
+import { totalLabel } from './patterns.js';
+
+export { totalLabel };
 
 export interface TablesResult {
   tables: TableRecord[];
   diagnostics: Diagnostic[];
 }
 
-/** Labels of a totals row, in the languages we meet. */
-export const totalLabel =
-  /^(?:grand )?(?:total|totals|sum|summe|gesamt|insgesamt|totaal|totale|tổng|tổng cộng|tổng số|合计|总计|總計|всего|итого|total général)\s*:?$/iu;
-
 export function extractTables(source: Source, tree: Root): TablesResult {
-  const grids = findGrids(tree, source.text);
+  const grids = joinContinuations(findGrids(tree, source.text), source.text);
   const captions = findCaptions(tree, grids, source.text);
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
@@ -68,39 +70,13 @@ function columnKey(path: string[], used: Set<string>): string {
   return key;
 }
 
-/** Header rows: GFM's marked row, plus a second row that starts empty under a row of group labels. */
-function headerOf(grid: Grid, width: number): { paths: string[][]; bodyStart: number } {
-  const first = pad(grid.rows[0] ?? [], width);
-  const second = grid.rows[1] ? pad(grid.rows[1], width) : undefined;
-  const grouped =
-    second !== undefined &&
-    second[0] === '' &&
-    second.slice(1).some((cell) => cell !== '') &&
-    second.every((cell) => !/^[-−(]?\d/.test(cell)) &&
-    first.some((cell) => cell === '');
-  if (!grouped) return { paths: first.map((cell, index) => [cell || `Column ${index + 1}`]), bodyStart: 1 };
-  let group = '';
-  const paths = first.map((cell, index) => {
-    if (cell !== '') group = cell;
-    const own = second[index] ?? '';
-    if (own === '') return [cell || group || `Column ${index + 1}`];
-    return group ? [group, own] : [own];
-  });
-  return { paths, bodyStart: 2 };
-}
-
-function pad(row: string[], width: number): string[] {
-  return row.length >= width ? row : [...row, ...Array<string>(width - row.length).fill('')];
-}
-
 function toRecord(grid: Grid, caption: { label: string | null; title: string | null; notes: string[] }, position: number, used: Set<string>): TableRecord | null {
   // The header decides the width; data rows wider than it are ragged.
-  const headerWidth = Math.max(grid.rows[0]?.length ?? 0, grid.rows[1]?.[0] === '' ? grid.rows[1].length : 0);
-  const { paths, bodyStart } = headerOf(grid, headerWidth);
+  const { paths, bodyStart } = headerOf(grid, headerWidth(grid));
   const width = paths.length;
   const checks: TableCheck[] = [];
   const body = grid.rows.slice(bodyStart).map((row, offset) => {
-    const line = grid.format === 'tsv' ? grid.lines[0] + bodyStart + offset : undefined;
+    const line = grid.rowLines?.[bodyStart + offset];
     if (row.length === width) return row;
     if (row.length < width) {
       checks.push({ kind: 'ragged-row', ...(line ? { line } : {}), message: `Row ${offset + 1} has ${row.length} cells for ${width} columns: padded with empty cells` });
