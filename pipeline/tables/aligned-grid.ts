@@ -24,6 +24,8 @@ import { looksNumeric } from './spans.js';
 /** Blocks one aligned table may span (pdftotext leaves a blank line between some rows). */
 const maxBlocks = 40;
 const maxHeaderLines = 4;
+/** More columns than this is no table pdftotext laid out, but text with ragged gaps. */
+const maxColumns = 60;
 const placeholder = /^(?:-|–|—|n\/?a|\.{2,3}|…|x)$/iu;
 const bareYear = /^(?:18|19|20)\d{2}$/;
 /** Two non-space characters with two spaces or more between them: a column gap. */
@@ -54,40 +56,95 @@ function tokens(text: string): Token[] {
 }
 
 const isFigure = (text: string) => looksNumeric(text) || placeholder.test(text);
+const mostlyFigures = (pieces: Token[]) => pieces.filter((piece) => isFigure(piece.text)).length * 2 >= pieces.length;
 const isDataRow = (row: Token[]) => row.length >= 2 && row.some((token) => looksNumeric(token.text) && !bareYear.test(token.text));
 
 function isFenced(block: RootContent, own: SourceLine[]): boolean {
   return block.type === 'code' && /^\s*(?:`{3,}|~{3,})/.test(own[0]?.text ?? '');
 }
 
+/** A non-blank line, tabs expanded, cut into pieces. */
+interface Line {
+  line: number;
+  text: string;
+  pieces: Token[];
+  data: boolean;
+}
+
+function lineOf(entry: SourceLine): Line {
+  const text = expandTabs(entry.text).trimEnd();
+  const pieces = tokens(text);
+  return { line: entry.line, text, pieces, data: isDataRow(pieces) };
+}
+
+const linesOf = (entries: SourceLine[]) => entries.filter((entry) => entry.text.trim() !== '').map(lineOf);
+
+interface BlockInfo {
+  lines: SourceLine[];
+  rows: Line[];
+  /** Non-blank lines, and how many of them have a gap of two spaces, or are data rows. */
+  filled: number;
+  gapped: number;
+  data: number;
+  /** A data row stands among the first lines (after a caption and a header of at most four lines). */
+  dataEarly: boolean;
+  /** Most pieces after each line's first are figures. */
+  figures: boolean;
+}
+
+/** What the detector needs to know of a block, computed once per block (pdftotext prose is full of double spaces). */
+const infos = new WeakMap<RootContent, BlockInfo>();
+
+function infoOf(block: RootContent, lines: string[]): BlockInfo {
+  const known = infos.get(block);
+  if (known) return known;
+  const own = sourceLines(block, lines);
+  const rows = linesOf(own);
+  const info: BlockInfo = {
+    lines: own,
+    rows,
+    filled: rows.length,
+    gapped: rows.filter((row) => gap.test(row.text)).length,
+    data: rows.filter((row) => row.data).length,
+    dataEarly: rows.slice(0, maxHeaderLines + 2).some((row) => row.data),
+    figures: mostlyFigures(rows.flatMap((row) => row.pieces.slice(1))),
+  };
+  infos.set(block, info);
+  return info;
+}
+
 /** Whether a block may hold (part of) an aligned table: paragraph or code with gapped lines. */
-function alignedish(block: RootContent | undefined, lines: string[]): boolean {
+function alignedish(block: RootContent | undefined, lines: string[]): block is RootContent {
   if (block?.type !== 'paragraph' && block?.type !== 'code') return false;
-  const own = sourceLines(block, lines).filter((entry) => entry.text.trim() !== '');
-  return own.length > 0 && own.filter((entry) => gap.test(entry.text)).length * 2 >= own.length;
+  const info = infoOf(block, lines);
+  return info.filled > 0 && info.gapped * 2 >= info.filled;
 }
 
 export function alignedGrid(scan: Scan, at: number): Found | null {
   const block = scan.siblings[at];
-  if (!block || !alignedish(block, scan.lines)) return null;
-  const own = sourceLines(block, scan.lines);
-  if (isFenced(block, own)) {
+  if (!alignedish(block, scan.lines)) return null;
+  const first = infoOf(block, scan.lines);
+  if (isFenced(block, first.lines)) {
+    const own = first.lines;
     const closed = own.length > 1 && /^\s*(?:`{3,}|~{3,})\s*$/.test(own[own.length - 1]!.text);
-    const grid = analyse(own.slice(1, closed ? -1 : undefined));
+    const grid = analyse(linesOf(own.slice(1, closed ? -1 : undefined)));
     return grid ? { grids: [placed(grid, scan, at, at)], next: at + 1 } : null;
   }
-  // A run of adjacent paragraphs and indented code (at most one blank line between), read as one text.
+  // A run of adjacent paragraphs and indented code (at most one blank line between): the first may be the header
+  // alone, the others are mostly data rows.
   let last = at;
   while (last + 1 < scan.siblings.length && last + 1 - at < maxBlocks) {
-    const next = scan.siblings[last + 1]!;
+    const next = scan.siblings[last + 1];
     const previousEnd = scan.siblings[last]!.position?.end.line ?? 0;
-    if (next.type === 'code' && isFenced(next, sourceLines(next, scan.lines))) break;
     if (!alignedish(next, scan.lines) || (next.position?.start.line ?? 0) - previousEnd > 2) break;
+    const info = infoOf(next, scan.lines);
+    if (isFenced(next, info.lines) || info.data * 2 < info.filled || !info.figures) break;
     last++;
   }
-  for (let end = last; end >= at; end--) {
-    const entries = scan.siblings.slice(at, end + 1).flatMap((member) => sourceLines(member, scan.lines));
-    const grid = analyse(entries);
+  if (!first.dataEarly && last === at) return null;
+  // The whole run, else shorter runs (a last block that is no part of the table), a few tries only.
+  for (const end of new Set([last, last - 1, last - 2, at].filter((end) => end >= at))) {
+    const grid = analyse(scan.siblings.slice(at, end + 1).flatMap((member) => infoOf(member, scan.lines).rows));
     if (grid) return { grids: [placed(grid, scan, at, end)], next: end + 1 };
   }
   return null;
@@ -103,20 +160,21 @@ function placed(grid: Omit<Grid, 'index' | 'place' | 'lines'>, scan: Scan, first
 }
 
 /** Lines → a grid, or null when they are not a table. */
-export function analyse(entries: SourceLine[]): Omit<Grid, 'index' | 'place' | 'lines'> | null {
-  const rows = entries.map((entry) => ({ line: entry.line, text: expandTabs(entry.text).trimEnd() })).filter((entry) => entry.text.trim() !== '');
+function analyse(lines: Line[]): Omit<Grid, 'index' | 'place' | 'lines'> | null {
+  const rows = [...lines];
   let caption: string | undefined;
   if (rows.length > 0 && captionPattern.test(rows[0]!.text.trim())) caption = rows.shift()!.text.trim().replace(/\s+/g, ' ');
   const notes: string[] = [];
   while (rows.length > 0 && notePattern.test(rows[rows.length - 1]!.text.trim())) notes.unshift(rows.pop()!.text.trim().replace(/\s+/g, ' '));
   if (rows.length < 3 || rows.some((row) => /\.{4,}|…{2,}|(?:\. ){3,}/.test(row.text))) return null;
-  const pieces = rows.map((row) => tokens(row.text));
-  const firstData = pieces.findIndex(isDataRow);
+  const firstData = rows.findIndex((row) => row.data);
   if (firstData === -1 || firstData > maxHeaderLines) return null;
-  const header = pieces.slice(0, firstData);
-  const body = pieces.slice(firstData);
-  const data = body.filter(isDataRow);
+  const header = rows.slice(0, firstData).map((row) => row.pieces);
+  const body = rows.slice(firstData).map((row) => row.pieces);
+  const data = rows.slice(firstData).filter((row) => row.data).map((row) => row.pieces);
   if (data.length < 2 || data.length * 2 < body.length) return null;
+  // Mostly figures, judged from the pieces before the columns are made (prose fails here, fast).
+  if (!mostlyFigures(body.flatMap((row) => row.slice(1)))) return null;
 
   // Columns: the spans of the data rows' pieces, merged where less than two spaces apart.
   const spans = data.flat().sort((a, b) => a.start - b.start);
@@ -127,7 +185,7 @@ export function analyse(entries: SourceLine[]): Omit<Grid, 'index' | 'place' | '
     else columns.push({ start: piece.start, end: piece.end });
   }
   const width = columns.length;
-  if (width < 2) return null;
+  if (width < 2 || width > maxColumns) return null;
 
   const bodyRows = body.map((row) => cellsOf(row, columns));
   const figures = bodyRows.flatMap((row) => row.slice(1)).filter((cell) => cell !== '');

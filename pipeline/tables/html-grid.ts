@@ -25,7 +25,7 @@ import { captionPattern, notePattern } from './patterns.js';
 import { inferHeaderRows, layout, maxColumns, type PlacedCell } from './spans.js';
 
 /** How many blocks one table may span: past this an unclosed `<table>` is not followed further. */
-const maxBlocks = 400;
+const maxBlocks = 200;
 /** Slots that row spans may fill in one table (a hostile `rowspan` times `colspan` stops here). */
 const maxSpanSlots = 2_000_000;
 
@@ -61,18 +61,17 @@ function blockSource(scan: Scan, index: number): string {
 export function htmlGrids(scan: Scan, at: number): Found | null {
   const first = scan.siblings[at];
   if (first?.type !== 'html' || tags(first.value).open === 0) return null;
-  // The blocks up to the one that closes the table.
+  // The blocks up to the one that closes the table: HTML blocks, and paragraphs with inline HTML (a line of a
+  // cell that starts with text). A table that never closes is left as it is.
   let last = at;
   let open = balance(blockSource(scan, at));
-  let lastHtml = at;
   for (let next = at + 1; open > 0 && next < scan.siblings.length && next - at < maxBlocks; next++) {
     const block = scan.siblings[next]!;
-    if (block.type !== 'html' && block.type !== 'paragraph') break;
+    if (block.type !== 'html' && !(block.type === 'paragraph' && block.children.some((child) => child.type === 'html'))) break;
     open += balance(blockSource(scan, next));
     last = next;
-    if (block.type === 'html') lastHtml = next;
   }
-  if (open > 0) last = lastHtml;
+  if (open > 0) return null;
   const { text, firstLine } = spanLines(scan, at, last);
   const root = fromHtml(text, { fragment: true });
   const tables = topTables(root);
@@ -85,11 +84,13 @@ export function htmlGrids(scan: Scan, at: number): Found | null {
   if (captionLines.length + noteLines.length !== beside.length || captionLines.length > 1) return null;
   const grid = tableGrid(table, firstLine);
   if (!grid) return null;
-  const caption = grid.caption ?? captionLines[0];
+  // The table's own <caption>, else a caption line beside it in the block, else its title row.
+  const { titleRow, ...rest } = grid;
+  const caption = grid.caption ?? captionLines[0] ?? titleRow;
   return {
     grids: [
       {
-        ...grid,
+        ...rest,
         index: scan.top,
         place: { siblings: scan.siblings, first: at, last },
         lines: [
@@ -152,7 +153,7 @@ function span(value: unknown, fallback: number): number {
 }
 
 /** One table element → rows of cell texts with the header's paths (lines relative to the fragment). */
-function tableGrid(table: Element, firstLine: number): Omit<Grid, 'index' | 'place' | 'lines'> | null {
+function tableGrid(table: Element, firstLine: number): (Omit<Grid, 'index' | 'place' | 'lines'> & { titleRow?: string }) | null {
   let caption: string | undefined;
   const head: RowOf[] = [];
   const body: RowOf[] = [];
@@ -203,9 +204,10 @@ function tableGrid(table: Element, firstLine: number): Omit<Grid, 'index' | 'pla
 
   // A first row that is one cell across the table is its title.
   let shift = 0;
+  let titleRow: string | undefined;
   const firstRow = placed.filter((cell) => cell.row === 0);
   if (rows.length >= 3 && width >= 2 && firstRow.length === 1 && firstRow[0]!.colspan >= width && firstRow[0]!.text !== '') {
-    caption ??= firstRow[0]!.text;
+    titleRow = firstRow[0]!.text;
     shift = 1;
   }
   const cells = placed.filter((cell) => cell.row >= shift).map((cell) => ({ ...cell, row: cell.row - shift }));
@@ -225,5 +227,6 @@ function tableGrid(table: Element, firstLine: number): Omit<Grid, 'index' | 'pla
     headerRows,
     headerPaths: laid.headerPaths,
     ...(caption !== undefined && caption !== '' ? { caption } : {}),
+    ...(titleRow !== undefined ? { titleRow } : {}),
   };
 }

@@ -151,6 +151,7 @@ function splitRows(body: string): RawRow[] {
     cells = [];
     cell = '';
     rowStart = at;
+    while (rowStart < body.length && /\s/.test(body.charAt(rowStart))) rowStart++;
   };
   for (let at = 0; at < body.length; ) {
     const char = body.charAt(at);
@@ -187,14 +188,14 @@ function splitRows(body: string): RawRow[] {
   if (cells.length > 0 || cell.trim() !== '') endRow(body.length);
   // A row of rules only (after the last `\\`) is the rule below the table; it marks nothing.
   const kept: RawRow[] = [];
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const empty = row.cells.length === 1 && latexText(row.cells[0]!) === '';
     if (!empty) kept.push(row);
     else if (row.ruleAbove || rules.test(row.cells[0]!)) {
-      const following = rows[rows.indexOf(row) + 1];
+      const following = rows[index + 1];
       if (following) following.ruleAbove = true;
     }
-  }
+  });
   return kept;
 }
 
@@ -260,7 +261,6 @@ function tabulars(text: string): Array<{ name: string; start: number; bodyStart:
       open = null;
     }
   }
-  if (open) found.push({ ...open, bodyEnd: text.length, end: text.length });
   return found;
 }
 
@@ -318,13 +318,27 @@ export function latexGrids(scan: Scan, at: number): Found | null {
     last++;
     open += balance(spanLines(scan, last, last).text);
   }
+  // A tabular that never ends is no table we can read.
+  if (open > 0) return null;
   const { text, firstLine } = spanLines(scan, at, last);
   const found = tabulars(text);
   if (found.length !== 1) return null;
   const tabular = found[0]!;
   const around = surroundings(text.slice(0, tabular.start) + '\n' + text.slice(tabular.end));
   if (!around) return null;
-  const lineAt = (offset: number) => firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks.push(at);
+  /** The source line of an offset in `text`: how many line breaks stand before it. */
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (breaks[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return firstLine + low;
+  };
 
   const raw = splitRows(text.slice(tabular.bodyStart, tabular.bodyEnd));
   const placed: PlacedCell[] = [];
@@ -368,7 +382,7 @@ export function latexGrids(scan: Scan, at: number): Found | null {
         place: { siblings: scan.siblings, first: at, last },
         lines: [scan.siblings[at]?.position?.start.line ?? firstLine, scan.siblings[last]?.position?.end.line ?? firstLine],
         rows: laid.rows.filter((_, index) => keep[index]),
-        rowLines: rows.map((row) => lineAt(tabular.bodyStart + row.offset + (/^\s*/.exec(text.slice(tabular.bodyStart + row.offset))?.[0].length ?? 0))).filter((_, index) => keep[index]),
+        rowLines: rows.map((row) => lineAt(tabular.bodyStart + row.offset)).filter((_, index) => keep[index]),
         headerRows,
         headerPaths: laid.headerPaths,
         ...(caption !== undefined && caption !== '' ? { caption } : {}),
