@@ -8,7 +8,8 @@
  * above the first data row form the header: a label wider than its column that covers two columns or more is a
  * group above them (path ["Nationwide", "Cases"]), a label over one column that sits above another is the first part
  * of a wrapped label ("Number" over "of cases"). A caption line above the table and note lines below it, in the
- * same block, go with it.
+ * same block, go with it. Rules drawn with characters (`-----`, `+----+`) are skipped, pipes that border a grid
+ * (`| Hanoi | 412 |`) are read as spaces, and a header line that a rule of dashes made a setext heading is read.
  *
  * Prose is never read as a table: at least 3 lines, 2 columns and 2 data rows (a row with a figure that is not a
  * year), data rows at least half the body, at most 4 header lines, the body mostly figures, no dot leaders (a table
@@ -72,12 +73,16 @@ interface Line {
 }
 
 function lineOf(entry: SourceLine): Line {
-  const text = expandTabs(entry.text).trimEnd();
+  // A grid drawn with pipes (`| Hanoi  |  412 |`, as psql and tabulate write it): the pipes are borders.
+  const expanded = expandTabs(entry.text).trimEnd();
+  const text = /^\s*\|.*\|$/.test(expanded) ? expanded.replaceAll('|', ' ').trimEnd() : expanded;
   const pieces = tokens(text);
   return { line: entry.line, text, pieces, data: isDataRow(pieces) };
 }
 
-const linesOf = (entries: SourceLine[]) => entries.filter((entry) => entry.text.trim() !== '').map(lineOf);
+/** Rules drawn with characters (`-----`, `===`, `+----+`) separate rows; they hold no cells. */
+const ruleLine = /^[\s\-=_–—+|~]*[-=_–—~]{3}[\s\-=_–—+|~]*$/;
+const linesOf = (entries: SourceLine[]) => entries.filter((entry) => entry.text.trim() !== '' && !ruleLine.test(entry.text)).map(lineOf);
 
 interface BlockInfo {
   lines: SourceLine[];
@@ -113,16 +118,20 @@ function infoOf(block: RootContent, lines: string[]): BlockInfo {
   return info;
 }
 
-/** Whether a block may hold (part of) an aligned table: paragraph or code with gapped lines. */
-function alignedish(block: RootContent | undefined, lines: string[]): block is RootContent {
-  if (block?.type !== 'paragraph' && block?.type !== 'code') return false;
+/**
+ * Whether a block may hold (part of) an aligned table: paragraph or code with gapped lines; or, as the first block,
+ * a setext heading (a header line that a rule of dashes below it made a heading).
+ */
+function alignedish(block: RootContent | undefined, lines: string[], first = false): block is RootContent {
+  const setext = first && block?.type === 'heading' && (block.position?.end.line ?? 0) > (block.position?.start.line ?? 0);
+  if (block?.type !== 'paragraph' && block?.type !== 'code' && !setext) return false;
   const info = infoOf(block, lines);
   return info.filled > 0 && info.gapped * 2 >= info.filled;
 }
 
 export function alignedGrid(scan: Scan, at: number): Found | null {
   const block = scan.siblings[at];
-  if (!alignedish(block, scan.lines)) return null;
+  if (!alignedish(block, scan.lines, true)) return null;
   const first = infoOf(block, scan.lines);
   if (isFenced(block, first.lines)) {
     const own = first.lines;
@@ -187,6 +196,10 @@ function analyse(lines: Line[]): Omit<Grid, 'index' | 'place' | 'lines'> | null 
   const width = columns.length;
   if (width < 2 || width > maxColumns) return null;
 
+  // Rows that are not aligned (a pipe table with cells of varying width, text with ragged gaps) put two pieces in
+  // one column: a few such rows may be a cell with a wide space inside, many mean no columns.
+  const crowded = data.filter((row) => new Set(row.map((piece) => columnOf(piece, columns))).size < row.length).length;
+  if (crowded * 5 > data.length) return null;
   const bodyRows = body.map((row) => cellsOf(row, columns));
   const figures = bodyRows.flatMap((row) => row.slice(1)).filter((cell) => cell !== '');
   const numeric = figures.filter(isFigure).length;

@@ -16,6 +16,7 @@
  * - The block may hold `\begin{table}`, `\centering`, `\caption{…}` (the caption), `\label{}`, a `Table 1: …` line
  *   (the caption) and `\item`s of `tablenotes` or `Source:` lines (notes); a block with any other text, or with two
  *   tabulars, is left alone (the cleaning stage replaces a table's blocks whole).
+ * - Math `array`s are matrices and equations, not tables: they are not read.
  */
 import type { Found, Scan } from './grids.js';
 import { spanLines } from './lines.js';
@@ -23,7 +24,7 @@ import { captionPattern, notePattern } from './patterns.js';
 import { inferHeaderRows, isDataRow, layout, maxColumns, maxHeaderRows, type PlacedCell } from './spans.js';
 
 const maxBlocks = 50;
-const environment = /\\(begin|end)\s*\{(tabular\*?|tabularx|tabulary|longtable\*?|array)\}/g;
+const environment = /\\(begin|end)\s*\{(tabular\*?|tabularx|tabulary|longtable\*?)\}/g;
 
 /** Commands whose arguments are no text: dropped with them (count of brace arguments). */
 const dropped: Record<string, number> = {
@@ -309,7 +310,7 @@ export function latexGrids(scan: Scan, at: number): Found | null {
   const block = scan.siblings[at];
   if (!block || (block.type !== 'paragraph' && block.type !== 'code' && block.type !== 'html')) return null;
   const firstText = spanLines(scan, at, at).text;
-  if (!/\\begin\s*\{(?:tabular\*?|tabularx|tabulary|longtable\*?|array)\}/.test(firstText)) return null;
+  if (!/\\begin\s*\{(?:tabular\*?|tabularx|tabulary|longtable\*?)\}/.test(firstText)) return null;
   let last = at;
   let open = balance(firstText);
   while (open > 0 && last + 1 < scan.siblings.length && last + 1 - at < maxBlocks) {

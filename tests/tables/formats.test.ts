@@ -312,6 +312,20 @@ describe('edge cases of the new formats', () => {
     expect(extract(text).tables[0]).toMatchObject({ label: 'Table 9', title: 'Cases', lines: [3, 5] });
   });
 
+  it('reads a header line that a rule of dashes made a setext heading, and a grid drawn with pipes and pluses', () => {
+    const setext = ['Table 5. Arrests', 'Province          2019      2020', '--------------------------------', 'Hanoi              412       398', 'Hai Phong          688       702'].join('\n');
+    expect(extract(setext).tables[0]).toMatchObject({ label: 'Table 5', format: 'aligned', lines: [1, 5], columns: [{ path: ['Province'] }, { path: ['2019'] }, { path: ['2020'] }] });
+    const grid = ['```', '+------------+--------+', '| Province   |  2019  |', '+------------+--------+', '| Hanoi      |   412  |', '| Hai Phong  |   688  |', '+------------+--------+', '```'].join('\n');
+    const { tables } = extract(grid);
+    expect(tables.map((table) => [shape(table), column(table, 1)])).toEqual([[[['province', ['Province'], 'text'], ['2019', ['2019'], 'integer']], [412, 688]]]);
+  });
+
+  it('leaves pipe rows that are not aligned, and math arrays, alone', () => {
+    const ragged = ['| Province | 2019 | 2020 |', '| Hanoi | 412 | 398 |', '| Ho Chi Minh City | 688 | 702 |', '| Hue | 1 | 2 |'].join('\n');
+    expect(extract(ragged).tables).toEqual([]);
+    expect(extract('$$\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}$$').tables).toEqual([]);
+  });
+
   it('never reads prose, a table of contents or program code as an aligned table', () => {
     const text = [
       'Contents',
