@@ -15,6 +15,7 @@ import { alignedGrid } from './aligned-grid.js';
 import { htmlGrids } from './html-grid.js';
 import { latexGrids } from './latex-grid.js';
 import { sourceLines } from './lines.js';
+import { footnoteMark, keptMark } from './patterns.js';
 
 /** Where a table is written: among which blocks, and which of them it takes. */
 export interface Place {
@@ -52,9 +53,12 @@ export interface Grid {
   notes?: string[];
 }
 
-/** `<b>1.666</b>` → `1.666`; `**Total**` → `Total`; `\*` → `*`. */
+/** `<b>1.666</b>` → `1.666`; `**Total**` → `Total`; `\*` → `*`; `12<sup>a</sup>` → `12` (a footnote mark). */
 export function cellText(text: string): string {
   return text
+    .replace(/(\d)\s*<sup>\s*([^<]{1,3}?)\s*<\/sup>/giu, (whole, digit: string, mark: string) =>
+      footnoteMark.test(mark) ? digit + (keptMark.test(mark) ? mark : '') : whole,
+    )
     .replace(/<[^>]*>/g, '')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')

@@ -12,7 +12,8 @@
  *   then laid out by spans.ts: header labels fill what they span and give paths from the outermost group down;
  *   body labels repeat down their rows, body figures stand once.
  * - Cell text is the text a browser shows (`<br>` and block breaks become spaces, inline markup goes), white space
- *   collapsed. `<caption>` is the table's caption.
+ *   collapsed; a footnote mark set as a superscript after a figure (`12<sup>a</sup>`) leaves it (`10<sup>6</sup>`
+ *   too: a power of ten in a data cell is rarer than a numbered note). `<caption>` is the table's caption.
  * - One table per block: two tables written in one HTML block (no blank line between) are left as they are, since
  *   the cleaning stage replaces a table's blocks whole; so is a table that shares its block with prose.
  */
@@ -21,7 +22,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Found, Grid, Scan } from './grids.js';
 import { spanLines } from './lines.js';
-import { captionPattern, notePattern } from './patterns.js';
+import { captionPattern, footnoteMark, keptMark, notePattern } from './patterns.js';
 import { inferHeaderRows, layout, maxColumns, type PlacedCell } from './spans.js';
 
 /** How many blocks one table may span: past this an unclosed `<table>` is not followed further. */
@@ -137,6 +138,24 @@ function outsideText(root: HastRoot, table: Element): string[] {
   return lines.map(collapse).filter((line) => line !== '');
 }
 
+/** A cell without the footnote marks set as superscripts after its figures (`12<sup>a</sup>` reads 12). */
+function withoutMarks(node: Element): Element {
+  const children: ElementContent[] = [];
+  for (const child of node.children) {
+    const previous = children[children.length - 1];
+    const before = previous === undefined ? '' : previous.type === 'text' ? previous.value : previous.type === 'element' ? toText(previous) : '';
+    if (child.type === 'element' && child.tagName === 'sup' && /\d\s*$/.test(before)) {
+      const mark = toText(child).trim();
+      if (footnoteMark.test(mark)) {
+        if (keptMark.test(mark)) children.push({ type: 'text', value: mark });
+        continue;
+      }
+    }
+    children.push(child.type === 'element' ? withoutMarks(child) : child);
+  }
+  return { ...node, children };
+}
+
 interface RowOf {
   cells: Element[];
   header: boolean;
@@ -196,7 +215,7 @@ function tableGrid(table: Element, firstLine: number): (Omit<Grid, 'index' | 'pl
           taken.set(below, slots);
         }
       }
-      placed.push({ row: rowIndex, column, colspan, rowspan, text: collapse(toText(cell)) });
+      placed.push({ row: rowIndex, column, colspan, rowspan, text: collapse(toText(withoutMarks(cell))) });
       column += colspan;
     }
   });

@@ -12,7 +12,7 @@
  * - `\multicolumn{n}` spans n columns, `\multirow{n}` n rows (LaTeX leaves an empty cell below it, which the label
  *   fills; a figure stands once). A first row that is one `\multicolumn` across the table is its title.
  * - Cell text: formatting commands keep their argument (`\textbf{Total}` → `Total`), `\%` → `%`, `1\,000` → `1 000`,
- *   `$-0.5$` → `-0.5`, `$^{***}$` → `***`, `--` → `–`; colour and spacing commands go with their arguments.
+ *   `$-0.5$` → `-0.5`, `12.3$^{***}$` → `12.3***`, `12$^{a}$` → `12` (a footnote mark), `--` → `–`; colour and spacing commands go with their arguments.
  * - The block may hold `\begin{table}`, `\centering`, `\caption{…}` (the caption), `\label{}`, a `Table 1: …` line
  *   (the caption) and `\item`s of `tablenotes` or `Source:` lines (notes); a block with any other text, or with two
  *   tabulars, is left alone (the cleaning stage replaces a table's blocks whole).
@@ -20,7 +20,7 @@
  */
 import type { Found, Scan } from './grids.js';
 import { spanLines } from './lines.js';
-import { captionPattern, notePattern } from './patterns.js';
+import { captionPattern, footnoteMark, keptMark, notePattern } from './patterns.js';
 import { inferHeaderRows, isDataRow, layout, maxColumns, maxHeaderRows, type PlacedCell } from './spans.js';
 
 const maxBlocks = 50;
@@ -111,6 +111,16 @@ export function latexText(source: string): string {
       else if (next === '!' || next === '/' || next === '(' || next === ')' || next === '[' || next === ']') out += '';
       else out += next;
       continue;
+    }
+    if (char === '^' && /\d\s*$/.test(out)) {
+      // A superscript after a figure is a footnote mark: `12^{a}` reads 12, `5.2^{***}` keeps its stars.
+      const taken = group(source, at + 1);
+      const mark = taken ? latexText(taken.content) : source.charAt(at + 1);
+      if (footnoteMark.test(mark)) {
+        if (keptMark.test(mark)) out = out.replace(/\s+$/, '') + mark;
+        at = taken ? taken.end : at + 2;
+        continue;
+      }
     }
     at++;
     if (char === '{' || char === '}' || char === '$' || char === '^' || char === '_') continue;

@@ -15,3 +15,8 @@ export const totalLabel =
 
 /** A page number alone: `12`, `- 12 -`, `Page 12`, `12 | 34`, `第 12 页`. */
 export const pageNumber = /^(?:[-–—]\s*)?(?:page|p\.|seite|trang|стр\.|第)?\s*\d{1,4}(?:\s*(?:\/|\||of|из|von)\s*\d{1,4})?\s*(?:页|頁)?(?:\s*[-–—])?$/iu;
+
+/** What a superscript after a figure is: a footnote mark (`12ᵃ`, `1,234¹`, `5.2***`), not part of the number. */
+export const footnoteMark = /^(?:[a-z]{1,2}|\d{1,2}|[*†‡§]{1,3})$/iu;
+/** A mark the number parser keeps after a figure (`1,234*`): the others leave the cell. */
+export const keptMark = /^[*†‡§]+$/u;

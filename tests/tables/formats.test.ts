@@ -197,6 +197,8 @@ describe('nougat: LaTeX tabulars', () => {
     expect(latexText('\\makecell{Women and\\\\ girls}')).toBe('Women and girls');
     expect(latexText('2015--2019 % a comment')).toBe('2015–2019');
     expect(latexText('$45.2 \\pm 1.3$')).toBe('45.2 ± 1.3');
+    expect(latexText('1\\,234$^{a}$')).toBe('1 234');
+    expect(latexText('x$^{2}$ and 5.2$^{**}$')).toBe('x2 and 5.2**');
   });
 });
 
@@ -268,6 +270,13 @@ describe('edge cases of the new formats', () => {
     );
     expect(tables[0]).toMatchObject({ label: 'Table 7', title: 'Arrests', columns: [{ path: ['Year'] }, { path: ['Arrests'] }] });
     expect(tables[0]!.rows).toHaveLength(1);
+  });
+
+  it('leaves footnote marks set as superscripts after figures out of the value, in HTML and GFM cells', () => {
+    const html = extract('<table><tr><th>Year</th><th>Cases</th></tr><tr><td>2019</td><td>1.204<sup>a</sup></td></tr><tr><td>2020</td><td><b>987</b><sup>*</sup></td></tr></table>');
+    expect(html.tables[0]!.rows.map((row) => row.cells[1])).toEqual([cell('1.204', 1204), cell('987*', 987)]);
+    const gfm = extract('| Year | Cases |\n|---|---|\n| 2019 | 12<sup>a</sup> |\n| 2020 | 1,234<sup>†</sup> |');
+    expect(gfm.tables[0]!.rows.map((row) => row.cells[1])).toEqual([cell('12', 12), cell('1,234†', 1234)]);
   });
 
   it('survives hostile spans: colspan=100000, rowspan=0, rowspan past the end', () => {
