@@ -62,13 +62,16 @@ function blockSource(scan: Scan, index: number): string {
 export function htmlGrids(scan: Scan, at: number): Found | null {
   const first = scan.siblings[at];
   if (first?.type !== 'html' || tags(first.value).open === 0) return null;
-  // The blocks up to the one that closes the table: HTML blocks, and paragraphs with inline HTML (a line of a
-  // cell that starts with text). A table that never closes is left as it is.
+  // The blocks up to the one that closes the table: HTML blocks, paragraphs with inline HTML (a line of a cell that
+  // starts with text) and indented code (an indented row after a blank line). A table that never closes is left.
   let last = at;
   let open = balance(blockSource(scan, at));
   for (let next = at + 1; open > 0 && next < scan.siblings.length && next - at < maxBlocks; next++) {
     const block = scan.siblings[next]!;
-    if (block.type !== 'html' && !(block.type === 'paragraph' && block.children.some((child) => child.type === 'html'))) break;
+    const inline = block.type === 'paragraph' && block.children.some((child) => child.type === 'html');
+    // An indented line after a blank one (`    <tr>`) is indented code to Markdown.
+    const indented = block.type === 'code' && !/^\s*(?:`{3}|~{3})/.test(blockSource(scan, next));
+    if (block.type !== 'html' && !inline && !indented) break;
     open += balance(blockSource(scan, next));
     last = next;
   }

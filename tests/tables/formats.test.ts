@@ -279,6 +279,12 @@ describe('edge cases of the new formats', () => {
     expect(gfm.tables[0]!.rows.map((row) => row.cells[1])).toEqual([cell('12', 12), cell('1,234†', 1234)]);
   });
 
+  it('reads an indented HTML table whose rows after a blank line Markdown took for indented code', () => {
+    const text = ['<table>', '  <thead>', '    <tr><th>Year</th><th>Cases</th></tr>', '  </thead>', '  <tbody>', '', '    <tr><td>2019</td><td>12</td></tr>', '    <tr><td>2020</td><td>15</td></tr>', '  </tbody>', '</table>'].join('\n');
+    expect(parseMarkdown(text).children.map((block) => block.type)).toContain('code');
+    expect(extract(text).tables.map((table) => [table.lines, column(table, 1)])).toEqual([[[1, 10], [12, 15]]]);
+  });
+
   it('survives hostile spans: colspan=100000, rowspan=0, rowspan past the end', () => {
     const { tables } = extract(
       '<table><tr><th>Year</th><th>Cases</th></tr><tr><td rowspan="0">2019</td><td colspan="100000">1</td></tr><tr><td>2</td></tr><tr><td rowspan="99">3</td></tr></table>',
