@@ -3,12 +3,13 @@
  * join when they have the same number of columns, the second either repeats the first's header (then dropped) or
  * has none (its first row is data that fits the first's columns: no header label, figures under figures), and only
  * page furniture stands between them: page numbers, running header or footer lines (short lines that occur more
- * than once in the source, digits aside), a `Table 1 (continued)` line, a rule, an HTML comment. A second part with
+ * than once in the source, digits aside), a `Table 1 (continued)` line, a rule (marker's `{12}-----` page separator
+ * too), an HTML comment or an empty anchor (`<span id="page-12-0"></span>`). A second part with
  * a caption of its own is another table.
  */
 import type { RootContent } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'mdast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import { cellText, type Grid } from './grids.js';
 import { headerOf, headerWidth } from './header.js';
 import { sourceLines } from './lines.js';
@@ -32,14 +33,17 @@ export function joinContinuations(grids: Grid[], text: string): Grid[] {
   }
   const isFurniture = (block: RootContent): boolean => {
     if (block.type === 'thematicBreak') return true;
-    if (block.type === 'html') return toString(fromHtml(block.value, { fragment: true })).trim() === '';
+    if (block.type === 'html') return toText(fromHtml(block.value, { fragment: true })).trim() === '';
     if (block.type !== 'paragraph' && block.type !== 'heading') return false;
-    const own = sourceLines(block, lines).map((entry) => cellText(entry.text.replace(/^\s*#{1,6}\s+/, ''))).filter((line) => line !== '');
+    const own = sourceLines(block, lines)
+      .map((entry) => cellText(entry.text.replace(/^\s*#{1,6}\s+/, '')))
+      .filter((line) => line !== '');
+    // A block with no text at all (`<span id="page-12-0"></span>`, marker's page anchor) is furniture too.
     return (
-      own.length > 0 &&
       own.length <= 2 &&
       own.every((line) => {
-        if (pageNumber.test(line)) return true;
+        // A setext heading's underline, and marker's page separator `{12}------`, are rules.
+        if (pageNumber.test(line) || /^(?:\{\d+\})?[-=_]{3,}$/.test(line)) return true;
         if (captionPattern.test(line)) return continuedPattern.test(line);
         if (line.length > 100 || notePattern.test(line) || /[.:;,]$/.test(line) || !/\p{L}/u.test(line)) return false;
         return (seen.get(masked(line)) ?? 0) >= 2;

@@ -317,6 +317,12 @@ describe('edge cases of the new formats', () => {
     expect(extract(label).tables.map((table) => table.rows.length)).toEqual([2, 1]);
   });
 
+  it('joins parts across marker page separators, page anchors and HTML comments', () => {
+    const part = (rows: string[]) => ['| Year | Cases |', '|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n');
+    const text = [part(['2015 | 1', '2016 | 2']), '<!-- page 12 -->', '{12}------------------------------------------------', '<span id="page-12-0"></span>', part(['2017 | 3'])].join('\n\n');
+    expect(extract(text).tables.map((table) => [table.lines, table.rows.length])).toEqual([[[1, 14], 3]]);
+  });
+
   it('does not join a second part whose first row is a different header', () => {
     const text = ['| Region | 2015 | 2016 |', '|---|---|---|', '| North | 1 | 2 |', '', '12', '', '| Region | 2017 | 2018 |', '|---|---|---|', '| North | 3 | 4 |'].join('\n');
     expect(extract(text).tables).toHaveLength(2);
