@@ -4,6 +4,7 @@
  * is replaced.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { holdCanvasInMainThread } from './charts/native.js';
 import type { Source, SourceAnalysis } from './types.js';
 
 export interface AnalysisRequest {
@@ -75,6 +76,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Worker {
+    // Workers draw charts with node-canvas: without the addon loaded here, a worker's exit crashes the process.
+    holdCanvasInMainThread();
     const worker = spawnWorker({ resourceLimits: { maxOldGenerationSizeMb: this.options.memory } });
     // An idle worker must not keep the process alive.
     worker.unref();

@@ -6,6 +6,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
+import { chartTable } from './charts/index.js';
 import { checkClaims, sourceFindings, tableFindingList } from './findings/index.js';
 import { extractMetadata } from './metadata/index.js';
 import { outputPaths, toJson } from './output.js';
@@ -14,7 +15,7 @@ import { markdownToHtml } from './render/markdown-html.js';
 import { briefExcerpt, tableToHtml } from './render/table-html.js';
 import { tableToCsv } from './tables/csv.js';
 import { extractTables, tablesDocument } from './tables/index.js';
-import type { Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
+import type { ChartArtifact, Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
 
 /** The stages every per-source result starts from: bounded text, tree, tables, cleaned text. */
 function prepare(original: Source) {
@@ -52,8 +53,7 @@ export function analyseSource(original: Source): SourceAnalysis {
     briefTables: tables.map((table) => ({
       id: table.id,
       html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }),
-      charts: [],
-      chartSkipped: null,
+      ...chartsOf(table),
       // The table's checks print beside it as warnings: its findings need not repeat them.
       findings: tableFindingList(table).filter((finding) => finding.kind !== 'check').map((finding) => finding.text),
     })),
@@ -63,6 +63,14 @@ export function analyseSource(original: Source): SourceAnalysis {
     cleaned: { markdown: cleaned.markdown, changes: cleaned.changes, summary: summarizeChanges(cleaned.changes) },
     diagnostics,
   };
+}
+
+/** The report's font, so charts read like the text around them. */
+const chartFont = 'Noto Sans';
+
+function chartsOf(table: TableRecord): { charts: ChartArtifact[]; chartSkipped: string | null } {
+  const { charts, skipped } = chartTable(table, { font: chartFont });
+  return { charts, chartSkipped: skipped };
 }
 
 /** The appendix template prints the title itself: the text's own level-1 title heading would repeat it. */
@@ -148,6 +156,7 @@ export function sourceFiles(analysis: SourceAnalysis): Array<{ path: string; con
   const files = [{ path: outputPaths.metadata(slug), content: toJson({ source: name, ...analysis.metadata }) }];
   files.push({ path: outputPaths.tables(slug), content: toJson(tablesDocument({ name }, { tables: analysis.tables, diagnostics: [] })) });
   for (const table of analysis.tables) files.push({ path: outputPaths.tableCsv(slug, table.id), content: tableToCsv(table) });
+  for (const chart of analysis.briefTables.flatMap((table) => table.charts)) files.push({ path: outputPaths.chart(slug, chart.id), content: chart.svg });
   if (analysis.cleaned) {
     files.push(
       { path: outputPaths.appendix(slug), content: analysis.cleaned.markdown },

@@ -217,6 +217,7 @@ async function rebuild(
         }
         files[file.path] = digest;
       }
+      for (const table of analysis.briefTables) if (table.chartSkipped) reporter.detail(`${source.path}: ${table.id}: no chart (${table.chartSkipped})`);
       // The appendix refers to images by path; the bytes go in for printing only (the cached analysis keeps paths).
       const references = imageReferences(analysis.appendixHtml);
       const resolved = new Map<string, ResolvedImage>();

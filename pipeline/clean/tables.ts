@@ -70,12 +70,26 @@ function isCaptionOrNotes(block: RootContent | undefined, record: TableRecord): 
   });
 }
 
+/**
+ * The blocks that hold a table's lines: the top level, or the children of the list item, quote or footnote that
+ * holds them all (a table in a list item replaces its own blocks there, not the whole list).
+ */
+function holder(tree: Root, first: number, last: number): RootContent[] {
+  let blocks: RootContent[] = tree.children;
+  for (;;) {
+    const overlapping = blocks.filter((block) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first);
+    const only = overlapping.length === 1 ? overlapping[0]! : undefined;
+    if (!only || !['list', 'listItem', 'blockquote', 'footnoteDefinition'].includes(only.type) || !('children' in only)) return blocks;
+    blocks = only.children as RootContent[];
+  }
+}
+
 export const tables: CleanRule = {
   name: 'tables',
   transform(tree: Root, context) {
     for (const record of context.tables) {
-      const blocks = tree.children;
       const [first, last] = record.lines;
+      const blocks = holder(tree, first, last);
       const inside = blocks
         .map((block, index) => ({ block, index }))
         .filter(({ block }) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first)

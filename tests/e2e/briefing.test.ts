@@ -1,7 +1,8 @@
 /**
  * End to end: both seeds → briefing.pdf with the real Chromium, checked as a reader would with poppler's tools.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +138,19 @@ describe('briefing.pdf from both seeds', () => {
     expect(text).toContain('Table 1: From 2015 to 2018 Cases rose 279.5%, from 405 to 1,537.');
     expect(text).toContain('Vietnam-Cambodia border cases were 14.5% of Nationwide in Vietnam cases (242 of 1,666), 2015–2019.');
     expect(text).toContain('Vietnam-Cambodia border / Objects: Total row says 394 but the column sums to 445');
+  });
+
+  it('draws each table\'s charts as vector SVG, written beside the PDF and embedded with no raster image', () => {
+    const charts = readdirSync(path.join(out, 'charts', 'human-trafficking-cooperation')).sort();
+    expect(charts).toEqual(['fig-2-2.svg', 'fig-2-3.svg', 'fig-2.svg', 'table-1-2.svg', 'table-1-3.svg', 'table-1.svg']);
+    expect(readdirSync(path.join(out, 'charts', 'anti-drug-cooperation'))).toEqual(['table-1.svg']);
+    const svg = readFileSync(path.join(out, 'charts', 'anti-drug-cooperation', 'table-1.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).not.toContain('<image');
+    // pdfimages lists two header lines and then one line per image: none.
+    expect(execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(2);
+    const text = allText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Line chart of Cases and Objects by Time, 2015 to half of 2019 (partial); the highest is Objects at 2,626 in 2018.');
   });
 
   it('writes each brief alone as its own PDF', () => {
