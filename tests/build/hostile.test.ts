@@ -81,6 +81,8 @@ it('builds the hostile source with no request reaching the network and its text 
 it('embeds images from inside the sources folder only, checked by their bytes', async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-images-'));
   const sources = path.join(work, 'sources');
+  const reporter = { progress: () => {}, detail: () => {} };
+  const buildImages = () => build({ sources, out: path.join(work, 'out'), templates: path.join(root, 'templates'), title: 'Images', jobs: 1, date: new Date(0), reporter });
   mkdirSync(path.join(sources, 'figures'), { recursive: true });
   copyFileSync(path.join(root, 'docs', 'pages.png'), path.join(sources, 'figures', 'pages.png'));
   copyFileSync(path.join(root, 'docs', 'pages.png'), path.join(work, 'outside.png'));
@@ -97,15 +99,7 @@ it('embeds images from inside the sources folder only, checked by their bytes', 
       '',
     ].join('\n'),
   );
-  const result = await build({
-    sources,
-    out: path.join(work, 'out'),
-    templates: path.join(root, 'templates'),
-    title: 'Images',
-    jobs: 1,
-    date: new Date(0),
-    reporter: { progress: () => {}, detail: () => {} },
-  });
+  const result = await buildImages();
   expect(result.failed).toEqual([]);
   expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
     'image figures/link.png leads outside the sources folder (refused): shown as its alternative text',
@@ -124,15 +118,7 @@ it('embeds images from inside the sources folder only, checked by their bytes', 
 
   // Replacing the image is a change: the next build is not "up to date" and prints the appendix again.
   copyFileSync(path.join(root, 'templates', 'print.css'), path.join(sources, 'figures', 'pages.png'));
-  const again = await build({
-    sources,
-    out: path.join(work, 'out'),
-    templates: path.join(root, 'templates'),
-    title: 'Images',
-    jobs: 1,
-    date: new Date(0),
-    reporter: { progress: () => {}, detail: () => {} },
-  });
+  const again = await buildImages();
   expect(again.upToDate).toBe(false);
   expect(again.diagnostics.map((diagnostic) => diagnostic.message)).toContain('image figures/pages.png is not a PNG, JPEG, GIF or WebP image: shown as its alternative text');
 }, 120_000);
