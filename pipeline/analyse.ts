@@ -17,8 +17,8 @@ import { tableToCsv } from './tables/csv.js';
 import { extractTables, tablesDocument } from './tables/index.js';
 import type { ChartArtifact, Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
 
-/** The stages every per-source result starts from: bounded text, tree, tables, cleaned text. */
-function prepare(original: Source) {
+/** The stages every per-source result starts from: bounded text, tree, tables. */
+function readTables(original: Source) {
   const bounded = boundText(original.text);
   const source: Source = { ...original, text: bounded.text };
   const diagnostics: Diagnostic[] = bounded.warnings.map((warning) => ({ severity: 'warning', file: source.path, ...warning }));
@@ -27,13 +27,18 @@ function prepare(original: Source) {
   diagnostics.push(...found.diagnostics);
   const tables: TableRecord[] = found.tables;
   diagnostics.push(...oversizedTableWarnings(source, tables));
-  const cleaned = cleanSource(source, tree, tables);
-  return { source, diagnostics, tree, tables, cleaned };
+  return { source, diagnostics, tree, tables };
 }
 
-/** `mdbrief tables`: the table records of one file, as the contract's JSON document. */
+/** `readTables`, then the cleaned text. */
+function prepare(original: Source) {
+  const read = readTables(original);
+  return { ...read, cleaned: cleanSource(read.source, read.tree, read.tables) };
+}
+
+/** `mdbrief tables`: the table records of one file, as the contract's JSON document (no cleaning needed). */
 export function tablesFile(original: Source): TablesDocument {
-  const { source, tables } = prepare(original);
+  const { source, tables } = readTables(original);
   return tablesDocument({ name: source.path }, { tables, diagnostics: [] });
 }
 

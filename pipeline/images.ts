@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from './read.js';
 
 /** How a source's HTML points at an image inside sources/ (render/markdown-html.ts makes them, embed-images.ts fills them). */
 export const imageScheme = 'mdbrief-image';
@@ -32,8 +33,7 @@ export async function resolveImage(root: string, relative: string): Promise<Reso
   } catch {
     return { problem: 'not found in the sources folder' };
   }
-  const inside = path.relative(root, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { problem: 'leads outside the sources folder (refused)' };
+  if (!isInside(file, root)) return { problem: 'leads outside the sources folder (refused)' };
   try {
     const info = await stat(file);
     if (!info.isFile()) return { problem: 'is not a regular file' };

@@ -166,7 +166,8 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isInside(target: string, root: string): boolean {
+/** True when `target` lies strictly inside `root` (both real paths). */
+export function isInside(target: string, root: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
