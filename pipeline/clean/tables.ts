@@ -17,6 +17,8 @@ function normalise(text: string): string {
 }
 
 function cellText(cell: TableCell, column: TableColumn | undefined): string {
+  // A period is a label, not a quantity: `half of 2019` must not become `2019`.
+  if (column?.type === 'year') return cell.raw;
   if (typeof cell.value === 'number') {
     const percent = column?.type === 'percent' && cell.raw.includes('%') ? '%' : '';
     const secondary = cell.secondary === undefined ? '' : ` (${cell.secondary})`;

@@ -126,3 +126,16 @@ describe('tables rule on a small fixture: notes below, secondary figures, captio
     expect(invariants(source, result).lost).toEqual({});
   });
 });
+
+describe('the seed tables as the tables stage reads them', () => {
+  it('keeps a partial period as written in a year column: "half of 2019", not its year', async () => {
+    const { extractTables } = await import('../../pipeline/tables/index.js');
+    const { parseMarkdown } = await import('../../pipeline/parse.js');
+    const source = readSource('sources/anti-drug-cooperation.md');
+    const { tables } = extractTables(source, parseMarkdown(source.text));
+    expect(tables[0]!.columns[0]!.type).toBe('year');
+    const { markdown } = clean(source, tables);
+    expect(markdown).toContain('\n| 2015 | 405 | 567 | 2,932 kilogram');
+    expect(markdown).toContain('\n| half of 2019 | 32 | 60 | 129,892 kilogram');
+  });
+});
