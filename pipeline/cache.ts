@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './output.js';
+import { OutputError, writeFileAtomic } from './output.js';
 import { version } from './version.js';
 
 /** sha256 hex of the JSON of `parts`: the key of whatever depends on exactly those parts. */
@@ -44,11 +44,16 @@ export class Cache {
     }
   }
 
-  async writeJson(kind: string, key: string, value: unknown): Promise<void> {
+  /**
+   * Stores an entry; false when it could not be written (full or read-only disk). The cache only saves time, so that
+   * never fails a source: the build's own outputs, written next, report the disk's problem with their path.
+   */
+  async writeJson(kind: string, key: string, value: unknown): Promise<boolean> {
     const file = this.file(kind, key, 'json');
     const entry = { mdbrief: version, key, digest: sha256(JSON.stringify(value)), value };
-    await writeFileAtomic(file, JSON.stringify(entry));
+    if (!(await stored(file, JSON.stringify(entry)))) return false;
     this.used.add(file);
+    return true;
   }
 
   /** Bytes with a small envelope beside them (`<key>.bin` and `<key>.json`), checked against its digest. */
@@ -67,13 +72,16 @@ export class Cache {
     }
   }
 
-  async writeBytes(kind: string, key: string, bytes: Uint8Array): Promise<void> {
+  /** Like `writeJson`: false when the entry could not be stored. */
+  async writeBytes(kind: string, key: string, bytes: Uint8Array): Promise<boolean> {
     const data = this.file(kind, key, 'bin');
     const meta = this.file(kind, key, 'json');
     // Payload first: an envelope never points at bytes that are not there yet.
-    await writeFileAtomic(data, bytes);
-    await writeFileAtomic(meta, JSON.stringify({ mdbrief: version, key, digest: sha256(bytes) }));
+    if (!(await stored(data, bytes))) return false;
+    // Without its envelope the payload is never read; `prune` removes it.
+    if (!(await stored(meta, JSON.stringify({ mdbrief: version, key, digest: sha256(bytes) })))) return false;
     this.used.add(data).add(meta);
+    return true;
   }
 
   /** Removes every entry this build did not use: the cache holds one build's worth, not every build's. */
@@ -101,5 +109,16 @@ export class Cache {
 
   private file(kind: string, key: string, extension: string): string {
     return path.join(this.dir, kind, `${key}.${extension}`);
+  }
+}
+
+/** Writes one cache file; false when the output could not take it (any other error is a bug and is thrown). */
+async function stored(file: string, data: string | Uint8Array): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, data);
+    return true;
+  } catch (error) {
+    if (error instanceof OutputError) return false;
+    throw error;
   }
 }

@@ -4,6 +4,8 @@
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { OutputError } from './output.js';
+import { describeError } from './read.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -18,18 +20,30 @@ export interface LockOptions {
 }
 
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<Lock> {
-  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new OutputError(path.dirname(file), describeError(error), { cause: error });
+  }
   const deadline = Date.now() + (options.timeout ?? 15 * 60_000);
   let told = false;
   for (;;) {
     options.signal?.throwIfAborted();
     try {
       const handle = await open(file, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } catch (error) {
+        // A full disk: remove the pid-less lock file rather than leave it looking like a killed build's.
+        await handle.close();
+        await rm(file, { force: true });
+        throw new OutputError(file, describeError(error), { cause: error });
+      }
       await handle.close();
       return { release: () => rm(file, { force: true }) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (error instanceof OutputError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(file, describeError(error), { cause: error });
     }
     const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
     if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder)) {

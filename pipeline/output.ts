@@ -5,40 +5,71 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeError } from './read.js';
 
+/** A file or folder of the output that could not be written: its message names the path and the reason. */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot write to ${path}: ${reason}`, options);
+  }
+}
+
+/** Writes `file` completely or not at all; a failure (full disk, read-only, permission) is an OutputError. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await makeFolder(path.dirname(file));
     await writeFile(temporary, data);
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    // A write cut short by a full disk leaves its temporary file: remove it, never the target.
+    await rm(temporary, { force: true }).catch(() => {});
+    throw new OutputError(file, describeError(error), { cause: error });
   }
 }
 
 /** Makes sure the output folder exists and can be written to, with a clear error when it cannot. */
 export async function prepareOutputFolder(out: string): Promise<void> {
   try {
-    await mkdir(out, { recursive: true });
+    await makeFolder(out);
+    // A few bytes, not an empty file: an empty file needs no space, so a full disk would pass the probe.
     const probe = path.join(out, `.write-test.${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(probe, '');
-    await rm(probe, { force: true });
+    try {
+      await writeFile(probe, 'mdbrief write test\n');
+    } finally {
+      await rm(probe, { force: true }).catch(() => {});
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EEXIST' || code === 'ENOTDIR'
-        ? 'not a folder'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EROFS'
-            ? 'read-only file system'
-            : code === 'ENOSPC'
-              ? 'no space left on the device'
-              : (error as Error).message;
-    throw new Error(`cannot write to ${out}: ${reason}`);
+    const code = errorCode(error);
+    throw new OutputError(out, code === 'EEXIST' || code === 'ENOTDIR' ? 'not a folder' : describeError(error), { cause: error });
   }
+}
+
+/**
+ * `mkdir -p` whose error is the real one. Node's recursive mkdir reports ENOENT when the parent is on a read-only file
+ * system; made again one level at a time, the error is the kernel's own (EROFS) for the first folder that fails.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    const parent = path.dirname(dir);
+    if (parent !== dir) await makeFolder(parent);
+    try {
+      await mkdir(dir);
+    } catch (inner) {
+      if (errorCode(inner) !== 'EEXIST') throw inner;
+    }
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : undefined;
 }
 
 /** Temporary files of writes that never finished (a build killed mid-write): removed before a build writes. */

@@ -177,9 +177,12 @@ export function describeError(error: unknown): string {
     const code = String((error as NodeJS.ErrnoException).code);
     const known: Record<string, string> = {
       EACCES: 'permission denied',
+      EPERM: 'permission denied',
       ENOENT: 'no such file',
       EISDIR: 'is a directory',
       ENOSPC: 'no space left on the device',
+      EDQUOT: 'disk quota exceeded',
+      EFBIG: 'file too large',
       EROFS: 'read-only file system',
     };
     return known[code] ?? error.message;
