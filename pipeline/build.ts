@@ -2,8 +2,9 @@
  * build: a sources folder → output/ (briefing.pdf and per-source data files), redoing only what changed.
  * - Nothing changed (same sources, templates, options, version, outputs present): answers from the manifest without
  *   loading the stages or starting a browser.
- * - Per source, the analysis is cached by the source's bytes; each part's PDF by the hash of its HTML, so a template
- *   change re-prints exactly the parts whose HTML it changes. Only a missing part starts Chromium.
+ * - Per source, the analysis is cached by the source's bytes; each part's pages by the hash of its HTML, so a template
+ *   change re-prints exactly the parts whose HTML it changes. Only a missing part starts Chromium; missing parts
+ *   print several to a document (render/print-queue.ts), in source order, so the batches never depend on timing.
  * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
 import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { resolveImage, type ResolvedImage } from './images.js';
 import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
 import type { AssemblyPart } from './render/assemble.js';
+import type { PrintedPart } from './render/batch.js';
 import type { PdfRenderer } from './render/pdf.js';
 import { readTemplateFiles } from './render/template-files.js';
 import type { PartView } from './render/templates.js';
@@ -130,7 +132,7 @@ async function rebuild(
   previous: Manifest | undefined,
 ): Promise<BuildResult> {
   // The stages load only when there is work: an up-to-date build never pays for them.
-  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, pageCount }, { PdfRenderer }] = await Promise.all([
+  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PdfRenderer }, { PrintQueue }] = await Promise.all([
     import('./analyse.js'),
     import('./analyse-pool.js'),
     import('./render/embed-images.js'),
@@ -138,6 +140,7 @@ async function rebuild(
     import('./compose/index.js'),
     import('./render/assemble.js'),
     import('./render/pdf.js'),
+    import('./render/print-queue.js'),
   ]);
   const { reporter, out } = options;
   const cache = new Cache(path.join(out, '.cache'));
@@ -153,25 +156,52 @@ async function rebuild(
   let printed = 0;
   let partsDone = 0;
   const bodyTotal = sources.length * 2 + 2;
-  /** A part's PDF: from the cache by the hash of its HTML, else printed (starting Chromium on the first miss). */
-  const print = async (view: PartView, name: string, documentTitle: string): Promise<Uint8Array> => {
+  // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
+  /** Chromium, started on the first part to print: it starts while the sources that follow are analysed. */
+  const renderer = () => (launching ??= PdfRenderer.launch({ jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) }));
+  const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
+  const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
+  const batchWrites = new WeakMap<Uint8Array, Promise<string>>();
+  /** A part's HTML and, when the cache has them, its pages (found by the hash of the HTML). */
+  const lookUp = async (view: PartView, name: string, documentTitle: string): Promise<PartToPrint> => {
     const html = templates(view, documentTitle);
-    const partKey = cacheKey('part', html);
-    let pdf = await cache.readBytes('parts', partKey);
-    if (!pdf) {
-      launching ??= PdfRenderer.launch({ jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) });
-      pdf = await (await launching).render(html, name);
-      await cache.writeBytes('parts', partKey, pdf);
+    const key = cacheKey('part', html);
+    const entry = await cache.readJson('parts', key, isPartEntry);
+    const pdf = entry && (await (batchReads.get(entry.batch) ?? batchReads.set(entry.batch, cache.readBytes('batches', entry.batch)).get(entry.batch)!));
+    // Entry and batch are checked against their digests, and the batch is named by its own hash: both can be trusted.
+    return { html, key, name, cached: entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined };
+  };
+  /** The part's pages: cached, or queued to print. Queues synchronously, so parts queue in the order of the calls. */
+  const printPart = ({ html, key, name, cached }: PartToPrint): Promise<PrintedPart> => {
+    if (cached) {
+      reporter.progress('print', name, ++partsDone, bodyTotal);
+      return Promise.resolve(cached);
+    }
+    renderer().catch(() => {}); // a launch failure is reported by the print that needs it
+    return queue.add(html, name).then(async (part) => {
+      let batch = batchWrites.get(part.pdf);
+      if (!batch) {
+        const written = sha256(part.pdf);
+        batch = cache.writeBytes('batches', written, part.pdf).then(() => written);
+        batchWrites.set(part.pdf, batch);
+      }
+      await cache.writeJson('parts', key, { batch: await batch, first: part.first, count: part.count } satisfies PartEntry);
       printed++;
       reporter.detail(`printed ${name}`);
-    }
-    reporter.progress('print', name, ++partsDone, bodyTotal);
-    return pdf;
+      reporter.progress('print', name, ++partsDone, bodyTotal);
+      return part;
+    });
+  };
+  /** One part printed at once, without waiting for a batch to fill (cover and contents). */
+  const printNow = async (view: PartView, name: string, documentTitle: string): Promise<PrintedPart> => {
+    const printing = printPart(await lookUp(view, name, documentTitle));
+    queue.flush();
+    return printing;
   };
   const { partKey, appendixLabel, displayTitle } = compose;
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
-  const printing: Array<Promise<{ analysis: SourceAnalysis; brief: Uint8Array; appendix: Uint8Array } | null>> = [];
+  const printing: Array<Promise<{ analysis: SourceAnalysis; brief: PrintedPart; appendix: PrintedPart } | null>> = [];
   // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
   const pool = new AnalysisPool({ ...analysisDefaults, size: Math.max(1, Math.min(options.jobs, availableParallelism() - 1)) });
   const stopOnAbort = () => {
@@ -229,10 +259,12 @@ async function rebuild(
       }
       const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedImages(analysis.appendixHtml, resolved) };
       const title = displayTitle(current);
-      const parts = Promise.all([
-        print(compose.briefView(current), partKey.brief(current.source.slug), title),
-        print(compose.appendixView(current), partKey.appendix(current.source.slug), title),
-      ]).then(
+      // Looked up here, in source order, so the parts to print queue in that order whatever the timing.
+      const [briefPart, appendixPart] = await Promise.all([
+        lookUp(compose.briefView(current), partKey.brief(current.source.slug), title),
+        lookUp(compose.appendixView(current), partKey.appendix(current.source.slug), title),
+      ]);
+      const parts = Promise.all([printPart(briefPart), printPart(appendixPart)]).then(
         ([brief, appendix]) => ({ analysis: current, brief, appendix }),
         (error: unknown) => {
           if (options.signal?.aborted) throw error;
@@ -244,6 +276,7 @@ async function rebuild(
       parts.catch(() => {}); // awaited below; a rejection before then must not count as unhandled
       printing.push(parts);
     }
+    queue.flush();
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
     options.signal?.throwIfAborted();
     analyses.push(...printedSources.map((entry) => entry.analysis));
@@ -255,25 +288,25 @@ async function rebuild(
     const bodyParts: AssemblyPart[] = [
       ...printedSources.map(({ analysis, brief }, position) => ({
         key: partKey.brief(analysis.source.slug),
-        pdf: brief,
+        printed: brief,
         running: `Brief ${position + 1}: ${displayTitle(analysis)}`,
         bookmark: { group: 'Briefs', title: displayTitle(analysis), headings: true },
       })),
       ...printedSources.map(({ analysis, appendix }, position) => ({
         key: partKey.appendix(analysis.source.slug),
-        pdf: appendix,
+        printed: appendix,
         running: `Appendix ${appendixLabel(position)}: ${displayTitle(analysis)}`,
         bookmark: { group: 'Appendix: full texts', title: displayTitle(analysis), headings: true },
       })),
     ];
     const cover: AssemblyPart = {
       key: partKey.cover,
-      pdf: await print(compose.coverView(settings, analyses), 'cover', settings.title),
+      printed: await printNow(compose.coverView(settings, analyses), 'cover', settings.title),
       running: null,
       bookmark: null,
     };
-    const bodyCounts = await Promise.all(bodyParts.map((part) => pageCount(part.pdf)));
-    const coverPages = await pageCount(cover.pdf);
+    const bodyCounts = bodyParts.map((part) => part.printed.count);
+    const coverPages = cover.printed.count;
     // The contents' own length moves every page after it: print, count, and print again until the count holds.
     let contentsPages = 1;
     let contents: AssemblyPart;
@@ -284,15 +317,16 @@ async function rebuild(
         starts.set(part.key, next);
         next += bodyCounts[index]!;
       });
-      const pdf = await print(compose.contentsView(analyses, starts), 'contents', 'Contents');
-      contents = { key: partKey.contents, pdf, running: 'Contents', bookmark: { group: null, title: 'Contents', headings: false } };
-      const counted = await pageCount(pdf);
+      const printed = await printNow(compose.contentsView(analyses, starts), 'contents', 'Contents');
+      contents = { key: partKey.contents, printed, running: 'Contents', bookmark: { group: null, title: 'Contents', headings: false } };
+      const counted = printed.count;
       if (counted === contentsPages) break;
       contentsPages = counted;
     }
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await readFont();
-    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font);
+    const printedDocs = printedDocuments();
+    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, printedDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
     await writeFileAtomic(briefingFile, briefing.pdf);
     files[outputPaths.briefing] = sha256(briefing.pdf);
@@ -300,10 +334,11 @@ async function rebuild(
     for (const { analysis, brief } of printedSources) {
       const title = displayTitle(analysis);
       const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
-      const alone = cacheKey('brief-alone', sha256(brief), info.author, info.subject, info.keywords, title, options.date.toISOString());
+      const alone = cacheKey('brief-alone', sha256(brief.pdf), brief.first, brief.count, info.author, info.subject, info.keywords, title, options.date.toISOString());
       let pdf = await cache.readBytes('briefs', alone);
       if (!pdf) {
-        pdf = (await assemblePdf([{ key: partKey.brief(analysis.source.slug), pdf: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } }], info, font)).pdf;
+        const part = { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } };
+        pdf = (await assemblePdf([part], info, font, printedDocs)).pdf;
         await cache.writeBytes('briefs', alone, pdf);
       }
       const file = outputPaths.brief(analysis.source.slug);
@@ -419,4 +454,24 @@ function isSourceAnalysis(value: unknown): value is SourceAnalysis {
     typeof candidate.appendixHtml === 'string' &&
     Array.isArray(candidate.diagnostics)
   );
+}
+
+interface PartToPrint {
+  html: string;
+  key: string;
+  name: string;
+  cached: PrintedPart | undefined;
+}
+
+/** A printed part in the cache: the batch PDF it is in (by that PDF's sha256) and its pages there. */
+interface PartEntry {
+  batch: string;
+  first: number;
+  count: number;
+}
+
+function isPartEntry(value: unknown): value is PartEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { batch, first, count } = value as Partial<PartEntry>;
+  return typeof batch === 'string' && /^[0-9a-f]{64}$/.test(batch) && Number.isInteger(first) && first! >= 0 && Number.isInteger(count) && count! > 0;
 }

@@ -1,6 +1,7 @@
 /**
- * assemble: per-part PDFs (cover, contents, briefs, appendices) → one briefing PDF with pdf-lib.
- * Parts are printed separately so each can be cached and shared alone; here their pages are concatenated, in-part
+ * assemble: parts' pages (cover, contents, briefs, appendices) → one briefing PDF with pdf-lib.
+ * Parts are cached and shared alone, though several print in one document (render/batch.ts); here their pages are
+ * concatenated, in-part
  * links re-pointed at the copied pages, cross-part links (`https://mdbrief.invalid/goto/<key>`) turned into real jumps,
  * bookmarks built (each part's own headings below its entry), the running header and `page N of M` stamped, and the
  * document information set.
@@ -21,12 +22,14 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
+import { markedPart, type PrintedPart } from './batch.js';
 import { documentOrigin } from './pdf.js';
 
 export interface AssemblyPart {
   /** Name that cross-part links use: `${documentOrigin}/goto/<key>`. */
   key: string;
-  pdf: Uint8Array;
+  /** The printed document holding the part, and which of its pages are the part's (several parts print together). */
+  printed: PrintedPart;
   /** Running header on its pages (right side); null: no header and no footer on this part (the cover). */
   running: string | null;
   /** Its entry in the bookmarks, under a group (`Briefs`), with the part's own headings below it when asked. */
@@ -61,32 +64,52 @@ const gotoPrefix = `${documentOrigin}/goto/`;
 // pdf-lib's default parse speed yields to the event loop every 100 objects; parts are ours and small: parse at once.
 const loadOptions = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
-export async function pageCount(pdf: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(pdf, loadOptions)).getPageCount();
+/** Loads printed documents, each once: assemblies that take parts from the same batches share the parsing. */
+export type PrintedDocuments = (pdf: Uint8Array) => Promise<PDFDocument>;
+
+export function printedDocuments(): PrintedDocuments {
+  const loaded = new Map<Uint8Array, Promise<PDFDocument>>();
+  return (pdf) => loaded.get(pdf) ?? loaded.set(pdf, PDFDocument.load(pdf, loadOptions)).get(pdf)!;
 }
 
-export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array): Promise<Assembled> {
+export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(fontBytes, { subset: true });
+  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }));
   const starts = new Map<string, number>();
   const partPages: PDFPage[][] = [];
   const outline: OutlineItem[] = [];
   const groups = new Map<string, OutlineItem>();
   const crossLinks: Array<{ annotation: PDFDict; key: string }> = [];
 
+  // Each printed document is loaded once and the pages its parts use copied in one call, so what the parts of a
+  // batch share (fonts, images) is copied once.
+  const printed = new Map<Uint8Array, { source: PDFDocument; indexOf: Map<unknown, number>; copied: Map<number, PDFPage>; dests: PDFDict | undefined }>();
+  for (const pdf of new Set(parts.map((part) => part.printed.pdf))) {
+    const source = await load(pdf);
+    const used = parts.filter((part) => part.printed.pdf === pdf).flatMap(({ printed: { first, count } }) => Array.from({ length: count }, (_, page) => first + page));
+    const pages = await doc.copyPages(source, used);
+    printed.set(pdf, {
+      source,
+      indexOf: new Map(source.getPages().map((page, index) => [page.ref, index])),
+      copied: new Map(used.map((index, position) => [index, pages[position]!])),
+      dests: source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict),
+    });
+  }
+
   for (const part of parts) {
-    const source = await PDFDocument.load(part.pdf, loadOptions);
-    const sourcePages = source.getPages();
-    const copied = await doc.copyPages(source, sourcePages.map((_, index) => index));
+    const { source, indexOf, copied: copiedPages, dests } = printed.get(part.printed.pdf)!;
+    const { first, count } = part.printed;
+    if (first + count > source.getPageCount()) throw new Error(`part ${part.key}: pages ${first + 1}-${first + count} are not in its printed document`);
+    const copied = Array.from({ length: count }, (_, page) => copiedPages.get(first + page)!);
     for (const page of copied) doc.addPage(page);
     starts.set(part.key, doc.getPageCount() - copied.length + 1);
     partPages.push(copied);
+    /** A page of this part, by its reference in the printed document (links and bookmarks point at those). */
     const pageOf = (ref: unknown) => {
-      const index = sourcePages.findIndex((page) => page.ref === ref);
-      return index === -1 ? undefined : copied[index];
+      const index = indexOf.get(ref);
+      return index === undefined || index < first || index >= first + count ? undefined : copiedPages.get(index);
     };
-    const dests = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
     for (const page of copied) crossLinks.push(...repointLinks(doc, page, dests, pageOf));
     if (part.bookmark && copied[0]) {
       // Chromium's outline of a part has the part's title (h1) on top: its children are the part's sections.
@@ -161,7 +184,12 @@ function repointLinks(
   const cross: Array<{ annotation: PDFDict; key: string }> = [];
   const annots = page.node.Annots();
   if (!annots) return cross;
-  for (let index = 0; index < annots.size(); index++) {
+  // Backwards, so removing a batch's part marker (render/batch.ts) leaves the indices still to visit in place.
+  for (let index = annots.size() - 1; index >= 0; index--) {
+    if (markedPart(annots, index) !== undefined) {
+      annots.remove(index);
+      continue;
+    }
     const annotation = annots.lookupMaybe(index, PDFDict);
     if (!annotation) continue;
     const dest = annotation.get(PDFName.of('Dest'));
@@ -252,6 +280,22 @@ function stampPage(page: PDFPage, font: PDFFont, left: string, right: string, ri
   page.drawLine({ start: { x: margin, y: height - 38 }, end: { x: width - margin, y: height - 38 }, thickness: 0.4, color: rgb(0.79, 0.82, 0.86) });
   const footer = `page ${number} of ${total}`;
   page.drawText(footer, { x: width - margin - font.widthOfTextAtSize(footer, headerSize), y: 30, size: headerSize, font, color: muted });
+}
+
+/**
+ * pdf-lib shapes every string it measures or draws with fontkit, which is slow, and a briefing stamps three strings on
+ * each of its pages. Here the same string is shaped once, and measuring and the page numbers go character by
+ * character: the header and footer texts are plain, with no ligature or kerning worth the cost.
+ */
+function shapeOnce(font: PDFFont): PDFFont {
+  const encode = font.encodeText.bind(font);
+  const measure = font.widthOfTextAtSize.bind(font);
+  const encoded = new Map<string, PDFHexString>();
+  const widths = new Map<string, number>();
+  const encodeOnce = (text: string) => encoded.get(text) ?? encoded.set(text, encode(text)).get(text)!;
+  font.encodeText = (text) => (/^page \d+ of \d+$/.test(text) ? PDFHexString.of([...text].map((char) => encodeOnce(char).asString()).join('')) : encodeOnce(text));
+  font.widthOfTextAtSize = (text, size) => [...text].reduce((sum, char) => sum + (widths.get(char) ?? widths.set(char, measure(char, 1)).get(char)!), 0) * size;
+  return font;
 }
 
 /** Shortens text with an ellipsis to fit a width (binary search: measuring is slow); characters the font lacks are left out. */

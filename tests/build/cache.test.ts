@@ -124,11 +124,11 @@ describe('rebuilding only what changed', () => {
       'human-trafficking-cooperation.json',
     ]);
     rmSync(path.join(space.sources, 'anti-drug-cooperation.md'));
-    // Corrupt every cached part: a truncated PDF must be noticed and printed again, not assembled.
-    const parts = path.join(space.out, '.cache', 'parts');
-    for (const name of readdirSync(parts).filter((entry) => entry.endsWith('.bin'))) {
-      writeFileSync(path.join(parts, name), readFileSync(path.join(parts, name)).subarray(0, 100));
-    }
+    // Corrupt every printed batch: a truncated PDF must be noticed and its parts printed again, not assembled.
+    const batches = path.join(space.out, '.cache', 'batches');
+    const printed = readdirSync(batches).filter((entry) => entry.endsWith('.bin'));
+    expect(printed.length).toBeGreaterThan(0);
+    for (const name of printed) writeFileSync(path.join(batches, name), readFileSync(path.join(batches, name)).subarray(0, 100));
     const rebuilt = await space.run();
     expect(readdirSync(path.join(space.out, 'metadata'))).toEqual(['human-trafficking-cooperation.json']);
     expect(rebuilt.printedParts).toEqual(['appendix-human-trafficking-cooperation', 'brief-human-trafficking-cooperation', 'contents', 'cover']);

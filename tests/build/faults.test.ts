@@ -58,7 +58,8 @@ async function waitUntil(condition: () => boolean, what: string, limit = 60_000)
 
 describe('faults', () => {
   it('stops on SIGTERM, closes Chromium and leaves no browser process behind', async () => {
-    const { work } = folderWithSeeds(4);
+    // Enough sources that the build is still running when the signal comes, however loaded the machine.
+    const { work } = folderWithSeeds(12);
     const marker = `sigterm-${process.pid}-${Date.now()}`;
     const build = startBuild(work, ['--jobs', '1'], marker);
     // Wait until Chromium runs (more than the Node process carries the marker), then stop the build.

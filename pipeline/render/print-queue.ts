@@ -1,0 +1,64 @@
+/**
+ * print-queue: parts to print → their pages, printed in batches (render/batch.ts) of up to `limits.parts` parts or
+ * `limits.characters` of HTML, in the order they were added, so the same parts always print in the same batches.
+ * A batch that fails (a part that hangs or crashes Chromium) is printed again part by part: only that part fails.
+ */
+import { batchDocument, partPages, type PageRange, type PrintedPart } from './batch.js';
+
+export interface QueueLimits {
+  parts: number;
+  characters: number;
+}
+
+/** Big enough that Chromium's fixed cost is small beside the pages; small enough that printing starts early. */
+export const defaultQueueLimits: QueueLimits = { parts: 16, characters: 3_000_000 };
+
+interface Waiting {
+  html: string;
+  name: string;
+  resolve: (printed: PrintedPart) => void;
+  reject: (error: unknown) => void;
+}
+
+export class PrintQueue {
+  private waiting: Waiting[] = [];
+  private characters = 0;
+
+  constructor(
+    /** Prints one HTML document (the build's renderer). */
+    private readonly render: (html: string, name: string) => Promise<Uint8Array>,
+    private readonly limits: QueueLimits = defaultQueueLimits,
+  ) {}
+
+  /** Queues a part; it prints when its batch is full or at `flush`. */
+  add(html: string, name: string): Promise<PrintedPart> {
+    return new Promise<PrintedPart>((resolve, reject) => {
+      this.waiting.push({ html, name, resolve, reject });
+      this.characters += html.length;
+      if (this.waiting.length >= this.limits.parts || this.characters >= this.limits.characters) this.flush();
+    });
+  }
+
+  /** Prints whatever is queued now. */
+  flush(): void {
+    const batch = this.waiting;
+    this.waiting = [];
+    this.characters = 0;
+    if (batch.length > 0) void this.print(batch);
+  }
+
+  private async print(batch: Waiting[]): Promise<void> {
+    const name = batch.length === 1 ? batch[0]!.name : `${batch[0]!.name}+${batch.length - 1}`;
+    let pdf: Uint8Array;
+    let ranges: PageRange[];
+    try {
+      pdf = await this.render(batchDocument(batch.map((part) => part.html)), name);
+      ranges = await partPages(pdf, batch.length);
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else for (const part of batch) void this.print([part]);
+      return;
+    }
+    batch.forEach((part, index) => part.resolve({ pdf, ...ranges[index]! }));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Batched printing (pipeline/render/batch.ts, print-queue.ts) with real Chromium: parts printed in one document are
+ * found again page for page, one part's overflow never shrinks another, and a part that fails alone fails alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assemblePdf } from '../../pipeline/render/assemble.js';
+import { batchDocument, partPages, partMarkerPrefix } from '../../pipeline/render/batch.js';
+import { PdfRenderer } from '../../pipeline/render/pdf.js';
+import { PrintQueue } from '../../pipeline/render/print-queue.js';
+
+const font = new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')));
+const info = { title: 'Batch', author: '', subject: '', keywords: [], creator: 'mdbrief test', date: new Date(0) };
+
+/** A part as the layout writes one: its own head and a bare body; `pages` pages, each starting with `name p<n>`. */
+function part(name: string, pages: number, extra = ''): string {
+  const body = Array.from({ length: pages }, (_, page) => `<p style="${page > 0 ? 'break-before:page' : ''}">${name} p${page + 1}</p>`).join('');
+  return `<!doctype html><html><head><title>${name}</title><style>@page { size: A4; margin: 20mm }</style></head><body>${extra}${body}</body></html>`;
+}
+
+let renderer: PdfRenderer;
+beforeAll(async () => {
+  renderer = await PdfRenderer.launch({ jobs: 2, timeout: 5_000 });
+});
+afterAll(async () => {
+  await renderer.close();
+});
+
+function write(pdf: Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mdbrief-batch-')), 'out.pdf');
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** Each page's text, trimmed, in order. */
+function pagesText(pdf: Uint8Array): string[] {
+  const text = spawnSync('pdftotext', ['-layout', write(pdf), '-'], { encoding: 'utf8' }).stdout;
+  return text.split('\f').slice(0, -1).map((page) => page.trim());
+}
+
+/** Height of the first word's box on the first page, in points: the type size as printed. */
+function firstWordHeight(pdf: Uint8Array): number {
+  const html = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', write(pdf), '-'], { encoding: 'utf8' }).stdout;
+  const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/.exec(html);
+  return Number(word![4]) - Number(word![2]);
+}
+
+describe('batched printing', () => {
+  it('finds each part of a printed batch page for page, and the assembly drops the markers', async () => {
+    const pdf = await renderer.render(batchDocument([part('alpha', 1), part('beta', 3), part('gamma', 2)]), 'batch');
+    const ranges = await partPages(pdf, 3);
+    expect(ranges).toEqual([
+      { first: 0, count: 1 },
+      { first: 1, count: 3 },
+      { first: 4, count: 2 },
+    ]);
+    const assembled = await assemblePdf(
+      [
+        { key: 'gamma', printed: { pdf, ...ranges[2]! }, running: 'Gamma', bookmark: null },
+        { key: 'alpha', printed: { pdf, ...ranges[0]! }, running: 'Alpha', bookmark: null },
+      ],
+      info,
+      font,
+    );
+    expect(pagesText(assembled.pdf).map((page) => page.split('\n').find((line) => /p\d/.test(line))?.trim())).toEqual(['gamma p1', 'gamma p2', 'alpha p1']);
+    const doc = await PDFDocument.load(assembled.pdf);
+    const uris = doc.getPages().flatMap((page) => {
+      const annots = page.node.Annots();
+      return Array.from({ length: annots?.size() ?? 0 }, (_, index) =>
+        annots!.lookup(index, PDFDict).lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText(),
+      );
+    });
+    expect(uris.filter((uri) => uri?.startsWith(partMarkerPrefix))).toEqual([]);
+  });
+
+  it('keeps a part at its own size beside a part wider than the page', async () => {
+    const alone = await renderer.render(part('plain', 1), 'alone');
+    const wide = part('wide', 1, '<div style="width:3000px;height:10px;background:#ccc"></div>');
+    const batch = await renderer.render(batchDocument([wide, part('plain', 1)]), 'batch');
+    const [, plain] = await partPages(batch, 2);
+    const only = await PDFDocument.create();
+    for (const page of await only.copyPages(await PDFDocument.load(batch), [plain!.first])) only.addPage(page);
+    expect(firstWordHeight(await only.save())).toBeCloseTo(firstWordHeight(alone), 1);
+  });
+
+  it('prints the parts of a failing batch one by one, so only the failing part fails', async () => {
+    // The stand-in renderer fails any document holding "poison", as Chromium does one that hangs or crashes it.
+    const documents: number[] = [];
+    const queue = new PrintQueue(
+      (html, name) => {
+        documents.push(html.split('mdbrief-batch-part').length - 1);
+        return html.includes('poison') ? Promise.reject(new Error(`cannot print ${name}`)) : renderer.render(html, name);
+      },
+      { parts: 3, characters: 1e9 },
+    );
+    const results = await Promise.allSettled([queue.add(part('one', 1), 'one'), queue.add(part('poison', 1), 'poison'), queue.add(part('three', 2), 'three')]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]).toMatchObject({ reason: new Error('cannot print poison') });
+    expect(results[2]).toMatchObject({ value: { first: 0, count: 2 } });
+    expect(documents).toEqual([3, 1, 1, 1]);
+  });
+});
