@@ -216,10 +216,6 @@ export function chartConfig(input: RenderInput): ChartConfiguration {
   };
 }
 
-function shortNumber(text: string): string {
-  const value = Math.round(Number(text) * 100) / 100;
-  return String(Object.is(value, -0) ? 0 : value);
-}
 
 /**
  * Makes cairo's SVG stable, smaller and embeddable: no XML declaration (it is inlined in HTML), the per-process surface
@@ -229,8 +225,9 @@ export function stableSvg(svg: string): string {
   const body = svg
     .replace(/^<\?xml[^>]*\?>\s*/, '')
     .replace(/\bid="surface\d+"/g, 'id="surface"')
-    // Outlines to 1/100 px: a third of the bytes, no visible change.
-    .replace(/\bd="([^"]*)"/g, (_, path: string) => `d="${path.replace(/-?\d+\.\d+/g, shortNumber)}"`);
+    // Outlines to 1/100 px (decimals cut, not rounded: a plain regex, fast on 100 KB of glyph outlines): a third of
+    // the bytes, no visible change.
+    .replace(/\bd="([^"]*)"/g, (_, path: string) => `d="${path.replace(/(\.\d\d)\d+/g, '$1')}"`);
   const prefix = `c${createHash('sha256').update(body).digest('hex').slice(0, 10)}`;
   return body
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
