@@ -4,6 +4,7 @@
  * Pseudo-headings written as plain lines become headings, bold wrappers go, headings that are no section become text.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { findFrontMatter, findSections } from '../metadata/index.js';
 import type { CleanRule } from './rule.js';
 import { lineOf, markdownOf, sourceOf } from './text.js';
@@ -53,7 +54,10 @@ export const headings: CleanRule = {
       }
     }
     for (const section of findSections(tree)) wanted.set(section.index, Math.min(6, section.depth + 1) as Heading['depth']);
-    tree.children = blocks.map((block, index) => {
+    tree.children = blocks.flatMap((block, index): RootContent[] => {
+      // A heading with no text (`## ` alone) stays as it is: made a paragraph it prints as a blank line, which the
+      // next reading drops; dropped, the blocks around it may read as one table the first reading did not see.
+      if (block.type === 'heading' && toString(block).trim() === '') return [block];
       const depth = wanted.get(index);
       let next: RootContent = block;
       if (depth !== undefined) next = headingFrom(block, depth) ?? block;
@@ -61,11 +65,11 @@ export const headings: CleanRule = {
         const paragraph: Paragraph = { type: 'paragraph', children: block.children, position: block.position };
         next = paragraph;
       }
-      if (next === block) return block;
+      if (next === block) return [block];
       const before = markdownOf(block);
       const after = markdownOf(next);
       if (before !== after) context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after });
-      return next;
+      return [next];
     });
   },
 };

@@ -65,9 +65,22 @@ function convertSingles(parent: PhrasingParent, context: RuleContext, inCell: bo
       context.log({ line: lineOf(child), before: child.value, after: replacement.type === 'break' ? '\\n' : ' ' });
     } else if (loneTag.test(tag)) {
       parent.children.splice(index, 1);
+      closeLineGap(parent.children, index);
       context.log({ line: lineOf(child), before: child.value, after: '' });
     }
   }
+}
+
+/**
+ * A tag removed from a line of its own leaves two line ends in a row (a blank line inside a paragraph, which remark
+ * can only write as `&#xA;`) or a line end at the paragraph's edge: one line end stays, between text only.
+ */
+function closeLineGap(children: PhrasingContent[], index: number): void {
+  const before = children[index - 1];
+  const after = children[index];
+  const endsLine = before?.type === 'text' && /\n[ \t]*$/.test(before.value);
+  if (after?.type === 'text' && (endsLine || index === 0)) after.value = after.value.replace(/^[ \t]*\n/, '');
+  if (before?.type === 'text' && after === undefined) before.value = before.value.replace(/\n[ \t]*$/, '');
 }
 
 function dropStrayStrong(parent: PhrasingParent, context: RuleContext): void {

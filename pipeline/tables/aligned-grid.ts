@@ -17,6 +17,7 @@
  * alone (the cleaning stage replaces a table's blocks whole).
  */
 import type { RootContent } from 'mdast';
+import { cellText } from './cell-text.js';
 import type { Found, Grid, Scan } from './grids.js';
 import { sourceLines, type SourceLine } from './lines.js';
 import { captionPattern, notePattern } from './patterns.js';
@@ -49,10 +50,13 @@ function expandTabs(text: string): string {
   return out;
 }
 
-/** Pieces of a line separated by two spaces or more. */
+/** Pieces of a line separated by two spaces or more, as a reader sees them (tags and bold marks gone, as in GFM cells). */
 function tokens(text: string): Token[] {
   const found: Token[] = [];
-  for (const match of text.matchAll(/\S+(?: \S+)*/g)) found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  for (const match of text.matchAll(/\S+(?: \S+)*/g)) {
+    const seen = cellText(match[0]);
+    if (seen !== '') found.push({ start: match.index, end: match.index + match[0].length, text: seen });
+  }
   return found;
 }
 

@@ -12,10 +12,12 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { TableFormat } from '../types.js';
 import { alignedGrid } from './aligned-grid.js';
+import { cellText } from './cell-text.js';
 import { htmlGrids } from './html-grid.js';
 import { latexGrids } from './latex-grid.js';
 import { sourceLines } from './lines.js';
-import { footnoteMark, keptMark } from './patterns.js';
+
+export { cellText };
 
 /** Where a table is written: among which blocks, and which of them it takes. */
 export interface Place {
@@ -51,19 +53,6 @@ export interface Grid {
   caption?: string;
   /** Note lines written inside the table's own block(s). */
   notes?: string[];
-}
-
-/** `<b>1.666</b>` → `1.666`; `**Total**` → `Total`; `\*` → `*`; `12<sup>a</sup>` → `12` (a footnote mark). */
-export function cellText(text: string): string {
-  return text
-    .replace(/(\d)\s*<sup>\s*([^<]{1,3}?)\s*<\/sup>/giu, (whole, digit: string, mark: string) =>
-      footnoteMark.test(mark) ? digit + (keptMark.test(mark) ? mark : '') : whole,
-    )
-    .replace(/<[^>]*>/g, '')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
 }
 
 /** What the detectors get: the source and where in the tree they look. */

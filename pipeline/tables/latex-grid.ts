@@ -18,6 +18,7 @@
  *   tabulars, is left alone (the cleaning stage replaces a table's blocks whole).
  * - Math `array`s are matrices and equations, not tables: they are not read.
  */
+import { cellText } from './cell-text.js';
 import type { Found, Scan } from './grids.js';
 import { spanLines } from './lines.js';
 import { captionPattern, footnoteMark, keptMark, notePattern } from './patterns.js';
@@ -241,11 +242,12 @@ function parseCell(raw: string): CellSpan {
       const content = third ?? second;
       if (content) {
         const rows = Number.parseInt(count.content, 10);
-        return { text: latexText(content.content), colspan: 1, rowspan: rows > 1 ? clamp(rows, 1000) : 1 };
+        return { text: cellText(latexText(content.content)), colspan: 1, rowspan: rows > 1 ? clamp(rows, 1000) : 1 };
       }
     }
   }
-  return { text: latexText(text), colspan: 1, rowspan: 1 };
+  // Markup a converter left in a cell (`<br>`, `<b>`) is read as a GFM cell reads it.
+  return { text: cellText(latexText(text)), colspan: 1, rowspan: 1 };
 }
 
 function clamp(value: number, max: number): number {
