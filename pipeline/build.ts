@@ -148,7 +148,7 @@ async function rebuild(
   const images: Record<string, string> = {};
   const imageReads = new Map<string, Promise<ResolvedImage>>();
   const sourcesRoot = await realpath(options.sources);
-  const analyses: SourceAnalysis[] = [];
+  const analyses: SourceHead[] = [];
   const built: string[] = [];
   const cached: string[] = [];
   const templates = compileTemplates(templateFiles);
@@ -166,10 +166,14 @@ async function rebuild(
   const lookUp = async (view: PartView, name: string, documentTitle: string): Promise<PartToPrint> => {
     const html = templates(view, documentTitle);
     const key = cacheKey('part', html);
+    return { html, key, name, cached: await cachedPart(key) };
+  };
+  /** A printed part from the cache, by the hash of its HTML. */
+  const cachedPart = async (key: string): Promise<PrintedPart | undefined> => {
     const entry = await cache.readJson('parts', key, isPartEntry);
     const pdf = entry && (await (batchReads.get(entry.batch) ?? batchReads.set(entry.batch, cache.readBytes('batches', entry.batch)).get(entry.batch)!));
     // Entry and batch are checked against their digests, and the batch is named by its own hash: both can be trusted.
-    return { html, key, name, cached: entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined };
+    return entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined;
   };
   /** The part's pages: cached, or queued to print. Queues synchronously, so parts queue in the order of the calls. */
   const printPart = ({ html, key, name, cached }: PartToPrint): Promise<PrintedPart> => {
@@ -201,7 +205,7 @@ async function rebuild(
   const { partKey, appendixLabel, displayTitle } = compose;
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
-  const printing: Array<Promise<{ analysis: SourceAnalysis; brief: PrintedPart; appendix: PrintedPart } | null>> = [];
+  const printing: Array<Promise<{ analysis: SourceHead; brief: PrintedPart; appendix: PrintedPart; briefKey: string } | null>> = [];
   // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
   const pool = new AnalysisPool({ ...analysisDefaults, size: Math.max(1, Math.min(options.jobs, availableParallelism() - 1)) });
   const stopOnAbort = () => {
@@ -209,15 +213,34 @@ async function rebuild(
     void launching?.then((renderer) => renderer.close());
   };
   options.signal?.addEventListener('abort', stopOnAbort);
-  /** A source's analysis: from the cache by the source's bytes, else from the pool. Never rejects. */
-  const analysisOf = async (source: Source): Promise<{ analysis: SourceAnalysis; fresh: boolean } | { error: unknown }> => {
+  const templatesKey = cacheKey('templates', templateFiles);
+  /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
+  const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
+    const present = await Promise.all(Object.entries(sourceFiles).map(async ([file, digest]) => previous?.files[file] === digest && (await exists(path.join(out, file)))));
+    return present.every(Boolean);
+  };
+  /**
+   * A source's result, never rejecting. With the source, the templates and the source's output files unchanged, its
+   * summary (a few KB) and printed parts are all a rebuild needs; otherwise the analysis comes from the cache by the
+   * source's bytes, or from the pool.
+   */
+  const analysisOf = async (source: Source): Promise<Outcome> => {
     const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
+    const summaryKey = cacheKey('summary', analysisKey, templatesKey);
     try {
+      const summary = await cache.readJson('summaries', summaryKey, isSourceSummary);
+      if (summary) {
+        const [brief, appendix, current] = await Promise.all([cachedPart(summary.brief), cachedPart(summary.appendix), filesUpToDate(summary.files)]);
+        if (brief && appendix && current) {
+          cache.keepJson('analysis', analysisKey);
+          return { summary, brief, appendix };
+        }
+      }
       const hit = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
-      if (hit) return { analysis: hit, fresh: false };
+      if (hit) return { analysis: hit, fresh: false, summaryKey };
       const analysis = await pool.analyse(source);
       await cache.writeJson('analysis', analysisKey, analysis);
-      return { analysis, fresh: true };
+      return { analysis, fresh: true, summaryKey };
     } catch (error) {
       return { error };
     }
@@ -236,18 +259,31 @@ async function rebuild(
         diagnostics.push({ severity: 'error', file: source.path, message: `could not be analysed: ${describeError(outcome.error)}` });
         continue;
       }
+      if ('summary' in outcome) {
+        const { summary, brief, appendix } = outcome;
+        cached.push(source.path);
+        diagnostics.push(...summary.analysis.diagnostics);
+        Object.assign(files, summary.files);
+        for (const line of summary.details) reporter.detail(line);
+        for (const key of [partKey.brief(source.slug), partKey.appendix(source.slug)]) reporter.progress('print', key, ++partsDone, bodyTotal);
+        printing.push(Promise.resolve({ analysis: summary.analysis, brief, appendix, briefKey: summary.brief }));
+        continue;
+      }
       const { analysis } = outcome;
       (outcome.fresh ? built : cached).push(source.path);
       diagnostics.push(...analysis.diagnostics);
+      const ownFiles: Record<string, string> = {};
       for (const file of sourceFiles(analysis)) {
         const digest = sha256(file.content);
         // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
         if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
           await writeFileAtomic(path.join(out, file.path), file.content);
         }
-        files[file.path] = digest;
+        ownFiles[file.path] = digest;
       }
-      for (const table of analysis.briefTables) if (table.chartSkipped) reporter.detail(`${source.path}: ${table.id}: no chart (${table.chartSkipped})`);
+      Object.assign(files, ownFiles);
+      const details = analysis.briefTables.flatMap((table) => (table.chartSkipped ? [`${source.path}: ${table.id}: no chart (${table.chartSkipped})`] : []));
+      for (const line of details) reporter.detail(line);
       // The appendix refers to images by path; the bytes go in for printing only (the cached analysis keeps paths).
       const references = imageReferences(analysis.appendixHtml);
       const resolved = new Map<string, ResolvedImage>();
@@ -264,8 +300,13 @@ async function rebuild(
         lookUp(compose.briefView(current), partKey.brief(current.source.slug), title),
         lookUp(compose.appendixView(current), partKey.appendix(current.source.slug), title),
       ]);
+      // A source without images is then summed up for the next build (with images, their bytes are part of the HTML).
+      if (references.length === 0) {
+        const summary: SourceSummary = { analysis: headOf(current), brief: briefPart.key, appendix: appendixPart.key, files: ownFiles, details };
+        await cache.writeJson('summaries', outcome.summaryKey, summary);
+      }
       const parts = Promise.all([printPart(briefPart), printPart(appendixPart)]).then(
-        ([brief, appendix]) => ({ analysis: current, brief, appendix }),
+        ([brief, appendix]) => ({ analysis: headOf(current), brief, appendix, briefKey: briefPart.key }),
         (error: unknown) => {
           if (options.signal?.aborted) throw error;
           failed.add(current.source.path);
@@ -331,17 +372,23 @@ async function rebuild(
     await writeFileAtomic(briefingFile, briefing.pdf);
     files[outputPaths.briefing] = sha256(briefing.pdf);
     // Each brief alone, to share one source: its part with its own header and page numbers, cached by its inputs.
-    for (const { analysis, brief } of printedSources) {
+    for (const { analysis, brief, briefKey } of printedSources) {
       const title = displayTitle(analysis);
       const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
-      const alone = cacheKey('brief-alone', sha256(brief.pdf), brief.first, brief.count, info.author, info.subject, info.keywords, title, options.date.toISOString());
+      const alone = cacheKey('brief-alone', briefKey, info.author, info.subject, info.keywords, title, options.date.toISOString());
+      const file = outputPaths.brief(analysis.source.slug);
+      // Already written by the last build: not even read.
+      const known = await cache.bytesDigest('briefs', alone);
+      if (known !== undefined && previous?.files[file] === known && (await exists(path.join(out, file)))) {
+        files[file] = known;
+        continue;
+      }
       let pdf = await cache.readBytes('briefs', alone);
       if (!pdf) {
         const part = { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } };
         pdf = (await assemblePdf([part], info, font, printedDocs)).pdf;
         await cache.writeBytes('briefs', alone, pdf);
       }
-      const file = outputPaths.brief(analysis.source.slug);
       const digest = sha256(pdf);
       if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
       files[file] = digest;
@@ -362,7 +409,7 @@ async function rebuild(
   }
 }
 
-function documentInfo(analyses: SourceAnalysis[], settings: ReportSettings, date: Date, displayTitle: (analysis: SourceAnalysis) => string) {
+function documentInfo(analyses: SourceHead[], settings: ReportSettings, date: Date, displayTitle: (analysis: SourceHead) => string) {
   const authors = [...new Set(analyses.flatMap((analysis) => analysis.metadata.authors.map((author) => author.name)))];
   const keywords = [...new Set(analyses.flatMap((analysis) => analysis.metadata.keywords))];
   return {
@@ -455,6 +502,47 @@ function isSourceAnalysis(value: unknown): value is SourceAnalysis {
     Array.isArray(candidate.diagnostics)
   );
 }
+
+/** What the briefing needs of a source besides its parts: its name, metadata and problems. */
+type SourceHead = Pick<SourceAnalysis, 'source' | 'metadata' | 'diagnostics'>;
+
+function headOf(analysis: SourceAnalysis): SourceHead {
+  return { source: analysis.source, metadata: analysis.metadata, diagnostics: analysis.diagnostics };
+}
+
+/**
+ * A source as the briefing uses it, cached by its analysis and the templates: its head, the cache keys of its two
+ * printed parts, its output files with their digests, and its `--verbose` lines. A rebuild that changed neither reads
+ * this instead of the analysis (hundreds of KB with its charts) and renders no template.
+ */
+interface SourceSummary {
+  analysis: SourceHead;
+  brief: string;
+  appendix: string;
+  files: Record<string, string>;
+  details: string[];
+}
+
+function isSourceSummary(value: unknown): value is SourceSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const { analysis, brief, appendix, files, details } = value as Partial<SourceSummary>;
+  return (
+    typeof analysis?.source?.path === 'string' &&
+    typeof analysis.metadata === 'object' &&
+    Array.isArray(analysis.diagnostics) &&
+    typeof brief === 'string' &&
+    typeof appendix === 'string' &&
+    typeof files === 'object' &&
+    files !== null &&
+    Object.values(files).every((digest) => typeof digest === 'string') &&
+    Array.isArray(details)
+  );
+}
+
+type Outcome =
+  | { summary: SourceSummary; brief: PrintedPart; appendix: PrintedPart }
+  | { analysis: SourceAnalysis; fresh: boolean; summaryKey: string }
+  | { error: unknown };
 
 interface PartToPrint {
   html: string;

@@ -72,6 +72,28 @@ export class Cache {
     }
   }
 
+  /**
+   * The digest of a bytes entry's payload, from its envelope alone, and the entry kept for the next build: enough
+   * when the output file already holds exactly those bytes. `readBytes` still checks the payload when it is needed.
+   */
+  async bytesDigest(kind: string, key: string): Promise<string | undefined> {
+    const data = this.file(kind, key, 'bin');
+    const meta = this.file(kind, key, 'json');
+    try {
+      const entry = JSON.parse(await readFile(meta, 'utf8')) as Envelope;
+      if (entry.mdbrief !== version || entry.key !== key || typeof entry.digest !== 'string') return undefined;
+      this.used.add(data).add(meta);
+      return entry.digest;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a JSON entry through `prune` without reading it (a later build may need it; this one did not). */
+  keepJson(kind: string, key: string): void {
+    this.used.add(this.file(kind, key, 'json'));
+  }
+
   /** Like `writeJson`: false when the entry could not be stored. */
   async writeBytes(kind: string, key: string, bytes: Uint8Array): Promise<boolean> {
     const data = this.file(kind, key, 'bin');

@@ -32,7 +32,10 @@ export function appendixLabel(index: number): string {
   return label;
 }
 
-export function displayTitle(source: SourceAnalysis): string {
+/** What the cover, contents and running headers need of a source. */
+export type SourceHeading = Pick<SourceAnalysis, 'source' | 'metadata'>;
+
+export function displayTitle(source: SourceHeading): string {
   return source.metadata.title ?? source.source.slug;
 }
 
@@ -45,7 +48,7 @@ export function citationLine(metadata: Metadata): string {
 }
 
 /** The source's file name: what the reader needs to find it, without the builder's local folders. */
-export function sourceName(source: SourceAnalysis): string {
+export function sourceName(source: SourceHeading): string {
   return source.source.path.split(/[\\/]/).pop() ?? source.source.path;
 }
 
@@ -53,7 +56,7 @@ export function authorNames(metadata: Metadata): string {
   return metadata.authors.map((author) => author.name).join(', ');
 }
 
-export function coverView(settings: ReportSettings, sources: SourceAnalysis[]) {
+export function coverView(settings: ReportSettings, sources: SourceHeading[]) {
   return {
     kind: 'cover' as const,
     title: settings.title,
@@ -75,7 +78,7 @@ export interface ContentsEntry {
 }
 
 /** Contents: one entry per brief and per appendix, with the page each starts on (`pages` by part key). */
-export function contentsView(sources: SourceAnalysis[], pages: ReadonlyMap<string, number>) {
+export function contentsView(sources: SourceHeading[], pages: ReadonlyMap<string, number>) {
   const entry = (key: string, label: string, text: string): ContentsEntry => ({
     label,
     text,

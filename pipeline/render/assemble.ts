@@ -75,7 +75,7 @@ export function printedDocuments(): PrintedDocuments {
 export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }));
+  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }), fontBytes);
   const starts = new Map<string, number>();
   const partPages: PDFPage[][] = [];
   const outline: OutlineItem[] = [];
@@ -283,18 +283,22 @@ function stampPage(page: PDFPage, font: PDFFont, left: string, right: string, ri
 }
 
 /**
- * pdf-lib shapes every string it measures or draws with fontkit, which is slow, and a briefing stamps three strings on
- * each of its pages. Here the same string is shaped once, and measuring and the page numbers go character by
- * character: the header and footer texts are plain, with no ligature or kerning worth the cost.
+ * pdf-lib shapes every string it measures or draws with fontkit (2–3 ms a call with Noto Sans), and a briefing stamps
+ * three strings on each of its pages. Here each distinct string is shaped once, page numbers are put together digit
+ * by digit, and widths are sums of glyph advances: the running texts are plain, with no ligature or kerning worth
+ * the cost.
  */
-function shapeOnce(font: PDFFont): PDFFont {
+function shapeOnce(font: PDFFont, fontBytes: Uint8Array): PDFFont {
+  const face = fontkit.create(fontBytes);
   const encode = font.encodeText.bind(font);
-  const measure = font.widthOfTextAtSize.bind(font);
   const encoded = new Map<string, PDFHexString>();
-  const widths = new Map<string, number>();
+  const advances = new Map<string, number>();
+  const advance = (char: string) => advances.get(char) ?? advances.set(char, face.glyphForCodePoint(char.codePointAt(0)!).advanceWidth / face.unitsPerEm).get(char)!;
   const encodeOnce = (text: string) => encoded.get(text) ?? encoded.set(text, encode(text)).get(text)!;
   font.encodeText = (text) => (/^page \d+ of \d+$/.test(text) ? PDFHexString.of([...text].map((char) => encodeOnce(char).asString()).join('')) : encodeOnce(text));
-  font.widthOfTextAtSize = (text, size) => [...text].reduce((sum, char) => sum + (widths.get(char) ?? widths.set(char, measure(char, 1)).get(char)!), 0) * size;
+  font.widthOfTextAtSize = (text, size) => [...text].reduce((sum, char) => sum + advance(char), 0) * size;
+  const characters = face.characterSet;
+  font.getCharacterSet = () => characters;
   return font;
 }
 

@@ -91,6 +91,15 @@ describe('rebuilding only what changed', () => {
     expect(edited.cached).toEqual([path.join(space.sources, 'anti-drug-cooperation.md')]);
     expect(edited.printedParts).toEqual(['appendix-human-trafficking-cooperation']);
 
+    // An output file deleted by hand: written again from the cached analysis, nothing analysed or printed.
+    const tables = path.join(space.out, 'tables', 'anti-drug-cooperation.json');
+    const before = readFileSync(tables, 'utf8');
+    rmSync(tables);
+    const restored = await space.run();
+    expect(restored.built).toEqual([]);
+    expect(restored.printedParts).toEqual([]);
+    expect(readFileSync(tables, 'utf8')).toBe(before);
+
     // A template used by briefs only: both briefs, nothing else.
     const brief = path.join(space.templates, 'partials', 'brief.hbs');
     writeFileSync(brief, readFileSync(brief, 'utf8').replace('<dt>Source file</dt>', '<dt>Source</dt>'));
