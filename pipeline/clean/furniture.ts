@@ -27,13 +27,31 @@ const issueLabel =
 /** A page number alone: `12`, `- 12 -`, `Page 12`, `12 | 34`. */
 const pageNumber = /^(?:[-–—]\s*)?(?:page|p\.|seite|trang|стр\.)?\s*\d{1,4}(?:\s*(?:\/|\||of|из)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
+/** A line that is furniture wherever it stands (copyright, ISSN, a page number): the headings rule asks too. */
+export function isFurnitureLine(line: string): boolean {
+  return furnitureLine.test(line) || pageNumber.test(line);
+}
+
 const maxRunningLine = 120;
 const captionLike = /^(?:sources?|notes?|table|tab\.|fig\.?|figure|chart|map)\b/iu;
 
+/**
+ * The line a block shows as a heading or paragraph: an ordered list of one item (`2. Conclusion`) counts as the
+ * heading the headings rule makes of it, so a second cleaning, which sees that heading, decides the same.
+ */
+function shownLines(block: RootContent): string[] | null {
+  if (block.type === 'paragraph' || block.type === 'heading') return plainLines(block);
+  if (block.type !== 'list' || !block.ordered || block.children.length !== 1) return null;
+  const only = block.children[0]!.children;
+  if (only.length !== 1 || only[0]!.type !== 'paragraph') return null;
+  const lines = plainLines(only[0]!);
+  return lines.length === 1 ? [`${block.start ?? 1}. ${lines[0]!}`] : null;
+}
+
 /** A short one-line block, as a running header or footer is, with its digits masked: page numbers vary. */
 function runningKey(block: RootContent): string | null {
-  if (block.type !== 'paragraph' && block.type !== 'heading') return null;
-  const lines = plainLines(block);
+  const lines = shownLines(block);
+  if (lines === null) return null;
   if (lines.length !== 1 || lines[0]!.length > maxRunningLine) return null;
   const masked = lines[0]!.replace(/\d+/g, '#').toLowerCase();
   // A line must carry words to be a header: a bare page number is caught on its own.
@@ -54,24 +72,29 @@ export const furniture: CleanRule = {
     // Above the abstract, journal names and addresses are furniture too (a converter may have made one the title).
     const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
     const counts = new Map<string, number>();
+    // Keys that some copy shows as a heading (or a list the headings rule makes one): the headings rule turns a
+    // heading that heads no section into a paragraph, so the paragraph/heading difference cannot decide alone.
+    const asHeading = new Set<string>();
     for (const block of blocks) {
       const key = runningKey(block);
-      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (key === null) continue;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (block.type !== 'paragraph') asHeading.add(key);
     }
     const keep = blocks.filter((block, index) => {
-      if (block.type !== 'paragraph' && block.type !== 'heading') return true;
-      const lines = plainLines(block);
+      const lines = shownLines(block);
+      if (lines === null || (block.type === 'list' && runningKey(block) === null)) return true;
       const key = runningKey(block);
       const inFront = index < frontEnd;
-      const definite = lines.filter((line) => furnitureLine.test(line) || pageNumber.test(line)).length;
+      const definite = lines.filter(isFurnitureLine).length;
       const isFront = (line: string) =>
         frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
       const repeated = key !== null && (counts.get(key) ?? 0) >= 2 && !/[.!?]$/.test(lines[0]!);
       const isFurniture =
         isEmpty(block) ||
-        (lines.length > 0 && lines.every((line) => furnitureLine.test(line) || pageNumber.test(line) || (inFront && isFront(line)))) ||
-        // A repeated heading is a running header only when it carries page or volume figures.
-        (repeated && (block.type === 'paragraph' || /\d/.test(lines[0]!)));
+        (lines.length > 0 && lines.every((line) => isFurnitureLine(line) || (inFront && isFront(line)))) ||
+        // A repeated line that is also a heading is a running header only when it carries page or volume figures.
+        (repeated && (!asHeading.has(key) || /\d/.test(lines[0]!)));
       if (isFurniture) context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
       return !isFurniture;
     });

@@ -6,8 +6,9 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { findFrontMatter, findSections } from '../metadata/index.js';
+import { isFurnitureLine } from './furniture.js';
 import type { CleanRule } from './rule.js';
-import { lineOf, markdownOf, sourceOf } from './text.js';
+import { lineOf, markdownOf, plainText, sourceOf } from './text.js';
 
 /** A heading's content without a bold (or italic) wrapper that spans all of it. */
 function unwrapped(children: PhrasingContent[]): PhrasingContent[] {
@@ -60,8 +61,12 @@ export const headings: CleanRule = {
       if (block.type === 'heading' && toString(block).trim() === '') return [block];
       const depth = wanted.get(index);
       let next: RootContent = block;
-      if (depth !== undefined) next = headingFrom(block, depth) ?? block;
-      else if (block.type === 'heading' && front.title !== -1 && index > front.title) {
+      if (depth !== undefined) {
+        next = headingFrom(block, depth) ?? block;
+        // Lines joined into one heading line can read as furniture (`© 2020 Publisher` + `Drug routes` → `© 2020 …`)
+        // that the furniture rule kept because one line was prose: the next cleaning would drop that heading whole.
+        if (block.type !== 'heading' && isFurnitureLine(plainText(next))) next = block;
+      } else if (block.type === 'heading' && front.title !== -1 && index > front.title) {
         const paragraph: Paragraph = { type: 'paragraph', children: block.children, position: block.position };
         next = paragraph;
       }

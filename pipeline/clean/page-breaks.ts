@@ -17,8 +17,9 @@ const minBodyLength = 150;
 const lineHyphen = /(\p{L})-\n(\p{Ll})/gu;
 const tailLength = 200;
 
+/** The text a reader sees: inline HTML left out (the caption anchor `<a id="table-1"></a>` hid the caption). */
 function textOf(block: RootContent): string {
-  return toString(block).replace(/\s+/g, ' ').trim();
+  return toString(block, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
 function isProse(block: RootContent | undefined): block is Paragraph {
@@ -85,7 +86,9 @@ export const pageBreaks: CleanRule = {
     const blocks = tree.children;
     for (let index = 0; index < blocks.length; index++) {
       const cut = blocks[index];
-      if (!isProse(cut)) continue;
+      // A caption or note floats where the page put it: it is never a cut paragraph (joined, the text after its
+      // table became part of its title, and the next cleaning wrote the caption a second time).
+      if (!isProse(cut) || isInterruption(cut)) continue;
       // Only the tail and the length of the growing paragraph are needed: recomputing its whole text after each
       // join would make a source of many cut pieces quadratic.
       const full = textOf(cut);

@@ -33,6 +33,12 @@ export const furnitureLinePattern =
 const issueLabelPattern =
   /^(?:articles?|research articles?|original (?:research )?articles?|review articles?|reviews?|short communications?|editorial|case stud(?:y|ies)|commentary)$/iu;
 
+/**
+ * A numbered section's heading (`2. Conclusion`, `2.1 Methods`): never the title. Written as a line, `2. Conclusion`
+ * is an ordered list, which is no title either; the cleaning makes it a heading, which must stay no title.
+ */
+const numberedSectionPattern = /^\d{1,2}(?:\.\d{1,2}){0,3}\.\s+\p{Lu}|^\d{1,2}(?:\.\d{1,2}){1,3}\s+\p{Lu}/u;
+
 export function blockText(node: RootContent): string {
   return plainText(node);
 }
@@ -82,7 +88,7 @@ export function findFrontMatter(tree: Root): FrontMatter {
     const block = blocks[index]!;
     if (block.type !== 'heading') continue;
     const text = blockText(block);
-    if (text === '' || issueLabelPattern.test(text)) continue;
+    if (text === '' || issueLabelPattern.test(text) || numberedSectionPattern.test(text)) continue;
     title = index;
     break;
   }
@@ -90,7 +96,7 @@ export function findFrontMatter(tree: Root): FrontMatter {
     for (let index = 0; index < titleSearchEnd; index++) {
       const block = blocks[index]!;
       if (block.type !== 'paragraph' && block.type !== 'heading') continue;
-      if (isFurniture(block) || issueLabelPattern.test(blockText(block))) continue;
+      if (isFurniture(block) || issueLabelPattern.test(blockText(block)) || numberedSectionPattern.test(blockText(block))) continue;
       title = index;
       break;
     }

@@ -86,7 +86,10 @@ function lineOf(entry: SourceLine): Line {
 
 /** Rules drawn with characters (`-----`, `===`, `+----+`) separate rows; they hold no cells. */
 const ruleLine = /^[\s\-=_–—+|~]*[-=_–—~]{3}[\s\-=_–—+|~]*$/;
-const linesOf = (entries: SourceLine[]) => entries.filter((entry) => entry.text.trim() !== '' && !ruleLine.test(entry.text)).map(lineOf);
+/** Lines with cells: not blank, not a rule, not only tags (a lone `</b>` the cleaning removes: the table must not
+ * appear only once it is gone). */
+const linesOf = (entries: SourceLine[]) =>
+  entries.filter((entry) => cellText(entry.text) !== '' && !ruleLine.test(entry.text)).map(lineOf);
 
 interface BlockInfo {
   lines: SourceLine[];

@@ -40,4 +40,39 @@ describe('cleaning is idempotent', () => {
     expect(once).toBe('# Border cooperation\n\n## Abstract\n\nShort.\n\n##\n');
     expect(twice).toBe(once);
   });
+
+  it('does not make a heading whose one line would read as furniture from a paragraph the furniture rule kept', () => {
+    const { once, twice } = cleanedTwice(['© 2020 Journal Press Ltd.', 'Drug routes through the border provinces', '', 'The seizures rose in every year of the period.']);
+    expect(once).toBe('© 2020 Journal Press Ltd.\nDrug routes through the border provinces\n\nThe seizures rose in every year of the period.\n');
+    expect(twice).toBe(once);
+  });
+
+  it('never takes a numbered section heading for the title (the ordered list it was written as is none)', () => {
+    const { once, twice } = cleanedTwice(['2. Conclusion']);
+    expect(once).toBe('## 2. Conclusion\n');
+    expect(twice).toBe(once);
+  });
+
+  it('judges a repeated line the same whether a copy is a heading, a paragraph or a one-item ordered list', () => {
+    // The second `References` heads no section: it becomes a paragraph, still a copy of a heading, so it stays.
+    const references = cleanedTwice(['### References', '## Abstract', '## References']);
+    expect(references.once).toBe('# References\n\n## Abstract\n\nReferences\n');
+    expect(references.twice).toBe(references.once);
+    // A numbered line repeated (digits masked, as for page numbers) is a running header in both of its forms.
+    const numbered = cleanedTwice(['# Border cooperation', '', '1. Introduction', '', '**1. Introduction**', '', 'Body text of the introduction.']);
+    expect(numbered.once).toBe('# Border cooperation\n\nBody text of the introduction.\n');
+    expect(numbered.twice).toBe(numbered.once);
+  });
+
+  it('reads a line of tags alone as no row of an aligned table', () => {
+    const { once, twice } = cleanedTwice(['# Seizures', '', ' Region  2020', '(113)', '</b>', '', ' Nord  511', ' Süd   948']);
+    expect(once).toBe('# Seizures\n\n| Region (113) | 2020 |\n| - | -: |\n| Nord | 511 |\n| Süd | 948 |\n');
+    expect(twice).toBe(once);
+  });
+
+  it('never joins the text after a table to its caption as a paragraph cut by a page break', () => {
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'Table 1. Seizures by year', '', '2018\t1.537\t2.626', '2019\t32\t60', '', 'rose in the border areas.']);
+    expect(once).toBe('# Seizures\n\n<a id="table-1"></a>**Table 1.** Seizures by year\n\n| 2018 | 1.537 | 2.626 |\n| -: | -: | -: |\n| 2019 | 32 | 60 |\n\nrose in the border areas.\n');
+    expect(twice).toBe(once);
+  });
 });
