@@ -9,16 +9,19 @@
  *    certainly holds nothing but text (`plainLine` below): it starts at column 1 with a letter or digit (so it is no
  *    list item, heading, quote, fence, indented code, HTML, table row, setext underline, nor a lazy continuation,
  *    which cannot follow a blank line anyway), and contains no character that starts inline syntax or ends an HTML
- *    block (`*_\`[]!<>&\\~|@`, controls, tabs), nor text GFM autolinks (`www`, `http`, `mailto`, `xmpp`); only its
- *    last line may end with spaces (remark trims them from the text; elsewhere they are hard breaks or trimmed). If
- *    such a block is a top-level paragraph in remark's tree, that paragraph is one text node whose value is the
- *    block's text as written: it is synthesized, never parsed.
- * 2. The rest is cut at the plain blocks into chunks (chunk = the text before a plain block + that block). Each chunk
+ *    block (`*_\`[]!<>&\\~|@`, controls; a tab only inside a line, as tab-separated tables have them), nor text GFM
+ *    autolinks (`www`, `http`, `mailto`, `xmpp`); only its last line may end with spaces (remark trims them from the
+ *    text; elsewhere they are hard breaks or trimmed). If such a block is a top-level paragraph in remark's tree,
+ *    that paragraph is one text node whose value is the block's text as written: it is synthesized, never parsed.
+ *    A simple GFM pipe table (table.ts: plain cells, every row as wide as the delimiter row) is a certain block too,
+ *    built the same way: micromark is slowest on tables (~1.5 ms for ten rows).
+ * 2. The rest is cut at these blocks into chunks (chunk = the text before a plain block + that block). Each chunk
  *    is parsed by remark with its plain block replaced by placeholder lines (`x`, one per line). The placeholder must
  *    come back as a top-level paragraph on exactly its lines: that proves nothing before it was left open (a fenced
- *    code block or HTML block without its end, a list, a quote, …), since a placeholder line and a plain line close
- *    and continue exactly the same constructs (both start with a letter at column 1 after a blank line and neither
- *    contains `>`, which every HTML-block end condition needs, nor a fence). After a closed top-level paragraph and
+ *    code block or HTML block without its end, a list, a quote, …), since a placeholder line and a plain line (or a
+ *    table row) close and continue exactly the same constructs (both start at column 1 after a blank line with a
+ *    letter, digit or `|`, no list marker, and neither contains `>`, which every HTML-block end condition needs, nor
+ *    a fence). After a closed top-level paragraph and
  *    a blank line the parser holds no state but the definitions, so each chunk parses as it would inside the whole
  *    text.
  * 3. Definitions (`[x]: url`, `[^x]: note`) are the only thing one part of a document lends another: a reference
@@ -36,13 +39,14 @@ import type { Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { indexLines, type LineIndex } from './lines.js';
 import { parseWithRemark } from './remark.js';
+import { simpleTable, tableNode, type SimpleTable } from './table.js';
 
 /**
  * A line that is certainly plain text in a paragraph. First character: an ASCII letter or digit, and not an ordered
- * list marker (`1.`, `1)`). Then no control character or tab, nothing that starts inline syntax (`*`, `_`, `` ` ``,
+ * list marker (`1.`, `1)`). Then no control character but tab, nothing that starts inline syntax (`*`, `_`, `` ` ``,
  * `[`, `]`, `!`, `<`, `&`, `\`, `~`), no `>` (HTML block ends), no `|` (table cells), no `@` (e-mail autolinks).
  */
-const plainLine = /^(?!\d+[.)])[A-Za-z0-9][^\x00-\x1f\x7f*_`[\]!<>&\\~|@]*$/;
+const plainLine = /^(?!\d+[.)])[A-Za-z0-9][^\x00-\x08\x0a-\x1f\x7f*_`[\]!<>&\\~|@]*$/;
 /** Words GFM may turn into links (`www.x.org`, `https://…`, `mailto:`, `xmpp:`): case-insensitive, anywhere. */
 const autolinkWord = /www|http|mailto|xmpp/i;
 const blankLine = /^[ \t]*$/;
@@ -65,6 +69,8 @@ interface Block {
   /** First and last line, 0-based. */
   first: number;
   last: number;
+  /** A simple GFM table (table.ts) rather than a plain paragraph. */
+  table: SimpleTable | null;
 }
 
 interface Chunk {
@@ -91,7 +97,9 @@ export function parseFast(text: string, options: FastParseOptions = {}): FastPar
   for (const group of groups) {
     if (!parseGroup(text, lines, chunks, group)) return whole('placeholder not confirmed');
   }
-  for (const chunk of chunks) if (chunk.plain) chunk.nodes.push(plainParagraph(text, lines, chunk.plain));
+  for (const { plain, nodes } of chunks) {
+    if (plain) nodes.push(plain.table ? tableNode(text, plain.table, lines, plain.first, plain.last) : plainParagraph(text, lines, plain));
+  }
 
   const children: RootContent[] = [];
   for (const chunk of chunks) for (const node of chunk.nodes) children.push(node);
@@ -111,7 +119,8 @@ export function parseFast(text: string, options: FastParseOptions = {}): FastPar
 function plainKind(text: string, lines: LineIndex, line: number): 'plain' | 'trailing' | 'no' {
   const content = text.slice(lines.starts[line], lines.ends[line]);
   const trimmed = content.replace(/ +$/, '');
-  if (!plainLine.test(trimmed) || autolinkWord.test(trimmed)) return 'no';
+  // A tab inside a line is text (tab-separated tables); ending a line, remark trims it.
+  if (!plainLine.test(trimmed) || trimmed.charCodeAt(trimmed.length - 1) === 9 || autolinkWord.test(trimmed)) return 'no';
   return trimmed.length === content.length ? 'plain' : 'trailing';
 }
 
@@ -139,8 +148,9 @@ function cutChunks(text: string, lines: LineIndex): Chunk[] {
       }
       line++;
     }
-    if (plain) {
-      chunks.push({ regionFirst, regionLast: first - 1, content, plain: { first, last: line - 1 }, nodes: [] });
+    const table = !plain && text.charCodeAt(lines.starts[first]!) === 124 ? simpleTable(text, lines, first, line - 1) : null;
+    if (plain || table) {
+      chunks.push({ regionFirst, regionLast: first - 1, content, plain: { first, last: line - 1, table }, nodes: [] });
       regionFirst = line;
       content = false;
     } else {

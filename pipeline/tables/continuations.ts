@@ -26,11 +26,19 @@ const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 export function joinContinuations(grids: Grid[], text: string): Grid[] {
   if (grids.length < 2) return grids;
   const lines = text.split('\n');
-  const seen = new Map<string, number>();
-  for (const line of lines) {
-    const key = masked(cellText(line));
-    if (key !== '') seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
+  // How often each line occurs (digits masked), to tell running headers; counted over the whole text, so only when
+  // two grids are close enough to join (a large source with tables far apart never needs it).
+  let counted: Map<string, number> | null = null;
+  const seenCount = (key: string): number => {
+    if (!counted) {
+      counted = new Map();
+      for (const line of lines) {
+        const lineKey = masked(cellText(line));
+        if (lineKey !== '') counted.set(lineKey, (counted.get(lineKey) ?? 0) + 1);
+      }
+    }
+    return counted.get(key) ?? 0;
+  };
   const isFurniture = (block: RootContent): boolean => {
     if (block.type === 'thematicBreak') return true;
     if (block.type === 'html') return toText(fromHtml(block.value, { fragment: true })).trim() === '';
@@ -46,7 +54,7 @@ export function joinContinuations(grids: Grid[], text: string): Grid[] {
         if (pageNumber.test(line) || /^(?:\{\d+\})?[-=_]{3,}$/.test(line)) return true;
         if (captionPattern.test(line)) return continuedPattern.test(line);
         if (line.length > 100 || notePattern.test(line) || /[.:;,]$/.test(line) || !/\p{L}/u.test(line)) return false;
-        return (seen.get(masked(line)) ?? 0) >= 2;
+        return seenCount(masked(line)) >= 2;
       })
     );
   };

@@ -112,6 +112,83 @@ describe('parseMarkdown: named cases', () => {
     expectSame('\uFEFFPlain\n\n| a |\n| - |');
   });
 
+  it('a simple GFM table is built without micromark, exactly as remark builds it', () => {
+    const text = 'Table 1. Cases\n\n| Year | Cases |  |\n|:--|--:|:-:|\n| 2015 | 1.000 (3) |   |\n| **Total** | 7 | x |\n\nAfter';
+    const tree = parseMarkdown(text);
+    const cell = (line: number, from: number, to: number, offset: number, children: unknown[]) => ({
+      type: 'tableCell',
+      children,
+      position: { start: { line, column: from, offset: offset + from - 1 }, end: { line, column: to, offset: offset + to - 1 } },
+    });
+    const word = (value: string, line: number, from: number, offset: number) => ({
+      type: 'text',
+      value,
+      position: { start: { line, column: from, offset: offset + from - 1 }, end: { line, column: from + value.length, offset: offset + from - 1 + value.length } },
+    });
+    expect(tree.children[1]).toStrictEqual({
+      type: 'table',
+      align: ['left', 'right', 'center'],
+      children: [
+        {
+          type: 'tableRow',
+          children: [cell(3, 1, 8, 16, [word('Year', 3, 3, 16)]), cell(3, 8, 16, 16, [word('Cases', 3, 10, 16)]), cell(3, 16, 20, 16, [])],
+          position: { start: { line: 3, column: 1, offset: 16 }, end: { line: 3, column: 20, offset: 35 } },
+        },
+        {
+          type: 'tableRow',
+          children: [cell(5, 1, 8, 50, [word('2015', 5, 3, 50)]), cell(5, 8, 20, 50, [word('1.000 (3)', 5, 10, 50)]), cell(5, 20, 25, 50, [])],
+          position: { start: { line: 5, column: 1, offset: 50 }, end: { line: 5, column: 25, offset: 74 } },
+        },
+        {
+          type: 'tableRow',
+          children: [
+            cell(6, 1, 13, 75, [
+              { type: 'strong', children: [word('Total', 6, 5, 75)], position: { start: { line: 6, column: 3, offset: 77 }, end: { line: 6, column: 12, offset: 86 } } },
+            ]),
+            cell(6, 13, 17, 75, [word('7', 6, 15, 75)]),
+            cell(6, 17, 22, 75, [word('x', 6, 19, 75)]),
+          ],
+          position: { start: { line: 6, column: 1, offset: 75 }, end: { line: 6, column: 22, offset: 96 } },
+        },
+      ],
+      position: { start: { line: 3, column: 1, offset: 16 }, end: { line: 6, column: 22, offset: 96 } },
+    });
+    expect(parseFast(text).parses).toBe(0);
+    expectSame(text);
+  });
+
+  it('tables that are not simple go to remark: ragged rows, escaped pipes, inline code, emphasis, tabs, no outer pipes', () => {
+    for (const table of [
+      '| a | b |\n| - | - |\n| 1 |',
+      '| a | b |\n| - | - |\n| 1 | 2 | 3 |',
+      '| a | b |\n| - |\n| 1 | 2 |',
+      '| a \\| b |\n| - |',
+      '| `a|b` | c |\n| - | - |',
+      '| *a* | **b ** |\n| - | - |',
+      '| ** b** | c |\n| - | - |',
+      '| a\tb | c |\n| - | - |',
+      '| a | b | \n| - | - |',
+      'a | b\n- | -',
+      '| a |\n| - |\nplain row',
+      '| www.x.org |\n| - |',
+      '| a |\n| = |',
+      '| a |',
+      '| a |\n| - |',
+      '|a|\n|-|\n|b|',
+    ]) {
+      expectSame(`Intro\n\n${table}\n\nAfter`);
+      expectSame(`- item\n\n${table}`);
+      expectSame(`\`\`\`\n\n${table}\n\n\`\`\``);
+    }
+  });
+
+  it('tab-separated lines are plain text; a line ending in a tab is not', () => {
+    const text = 'Intro\n\nYear\tCases\n2015\t12\n2016\t14 \n\nYear\tCases\t\n2015\t12';
+    expectSame(text);
+    expect(parseMarkdown(text).children[1]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'Year\tCases\n2015\t12\n2016\t14' }] });
+    expect(parseFast(text).synthesized).toBe(2);
+  });
+
   it('empty and blank texts', () => {
     for (const text of ['', '\n', '  \n\n', 'x', 'x\n']) expectSame(text);
   });
@@ -127,13 +204,24 @@ const plainProse = fc.array(fc.array(fc.constantFrom('The', 'cases', 'rose', '20
   .chain((lines) => fc.tuple(fc.constant(lines.map((words) => words.join(' '))), fc.boolean(), fc.constantFrom('', '', ' ', '   ')))
   // Mostly with blank lines around it, so that it is a block of its own (and is synthesized); sometimes ending in spaces.
   .map(([lines, alone, tail]) => (alone ? ['', ...lines.slice(0, -1), `${lines[lines.length - 1]}${tail}`, ''] : lines));
+// Pipe tables, simple ones (built without micromark) and nearly simple ones, mostly as blocks of their own.
+const tableCell = fc.constantFrom('', ' ', ' 2015 ', ' 1.000 (3) ', '**Total**', ' ** T** ', ' *a* ', ' `c` ', ' a\\|b ', ' www.x ', '\tx', ' <b>1</b> ', '-');
+const simpleTable = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(tableCell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('---', ':--', '--:', ':-:', ' - ', '==='), fc.boolean(), fc.constantFrom('', '', '', ' '))
+  .map(([width, rows, delimiter, alone, tail]) => {
+    const line = (cells: string[]) => `|${cells.join('|')}|${tail}`;
+    const body = rows.map((cells, index) => line(index === 0 ? cells.slice(0, width).concat(Array(Math.max(0, width - cells.length)).fill(' h ')) : cells));
+    const table = [body[0]!, line(Array(width).fill(delimiter)), ...body.slice(1)];
+    return alone ? ['', ...table, ''] : table;
+  });
 const fragment: fc.Arbitrary<readonly string[]> = fc.oneof(
   { weight: 8, arbitrary: plainProse },
   { weight: 4, arbitrary: fc.array(proseLine, { minLength: 1, maxLength: 3 }) },
   { weight: 4, arbitrary: fc.constant(['']) },
   { weight: 1, arbitrary: fc.constantFrom(['  '], ['\t']) },
   { weight: 2, arbitrary: fc.constantFrom(['| Year | Cases |', '| --- | ---: |', '| 2015 | 1.000 |', '| **Total** | 3 |'], ['Year | Cases', '-- | --', '2015 | 7']) },
-  { weight: 2, arbitrary: fc.constantFrom(['Year\tCases\tObjects', '2015\t12\t3', '2016\t14\t4']) },
+  { weight: 2, arbitrary: fc.constantFrom(['Year\tCases\tObjects', '2015\t12\t3', '2016\t14\t4'], ['Year\tCases\t', '2015\t12']) },
+  { weight: 4, arbitrary: simpleTable },
   { weight: 2, arbitrary: fc.constantFrom(['<table><tr><td>1</td></tr></table>'], ['<div>', 'text'], ['</div>'], ['<!-- open comment'], ['comment end -->'], ['<script>', 'x'], ['</script>'], ['<pre>'], ['<?php'], ['?>']) },
   { weight: 2, arbitrary: fc.constantFrom(['```'], ['```js', 'code'], ['~~~'], ['    indented code'], ['\tindented code']) },
   { weight: 2, arbitrary: fc.constantFrom(['- item'], ['* item', '  continued'], ['1. first', '2. second'], ['   - nested']) },
