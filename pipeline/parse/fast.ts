@@ -14,7 +14,8 @@
  *    text; elsewhere they are hard breaks or trimmed). If such a block is a top-level paragraph in remark's tree,
  *    that paragraph is one text node whose value is the block's text as written: it is synthesized, never parsed.
  *    A simple GFM pipe table (table.ts: plain cells, every row as wide as the delimiter row) is a certain block too,
- *    built the same way: micromark is slowest on tables (~1.5 ms for ten rows).
+ *    built the same way: micromark is slowest on tables (~1.5 ms for ten rows). So is an HTML block opened by
+ *    `<table` or `<div` (`htmlBlock` below), which is its lines as written.
  * 2. The rest is cut at these blocks into chunks (chunk = the text before a plain block + that block). Each chunk
  *    is parsed by remark with its plain block replaced by placeholder lines (`x`, one per line). The placeholder must
  *    come back as a top-level paragraph on exactly its lines: that proves nothing before it was left open (a fenced
@@ -35,7 +36,7 @@
  * Any placeholder not confirmed, and a text starting with a BOM (micromark drops it from its offsets), means the
  * whole text is parsed by remark instead: slower, never wrong.
  */
-import type { Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Html, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { indexLines, type LineIndex } from './lines.js';
 import { parseWithRemark } from './remark.js';
@@ -71,6 +72,8 @@ interface Block {
   last: number;
   /** A simple GFM table (table.ts) rather than a plain paragraph. */
   table: SimpleTable | null;
+  /** An HTML block that starts with `<table` or `<div` rather than a plain paragraph. */
+  html: boolean;
 }
 
 interface Chunk {
@@ -98,7 +101,10 @@ export function parseFast(text: string, options: FastParseOptions = {}): FastPar
     if (!parseGroup(text, lines, chunks, group)) return whole('placeholder not confirmed');
   }
   for (const { plain, nodes } of chunks) {
-    if (plain) nodes.push(plain.table ? tableNode(text, plain.table, lines, plain.first, plain.last) : plainParagraph(text, lines, plain));
+    if (!plain) continue;
+    if (plain.table) nodes.push(tableNode(text, plain.table, lines, plain.first, plain.last));
+    else if (plain.html) nodes.push(htmlNode(text, lines, plain));
+    else nodes.push(plainParagraph(text, lines, plain));
   }
 
   const children: RootContent[] = [];
@@ -148,9 +154,11 @@ function cutChunks(text: string, lines: LineIndex): Chunk[] {
       }
       line++;
     }
-    const table = !plain && text.charCodeAt(lines.starts[first]!) === 124 ? simpleTable(text, lines, first, line - 1) : null;
-    if (plain || table) {
-      chunks.push({ regionFirst, regionLast: first - 1, content, plain: { first, last: line - 1, table }, nodes: [] });
+    const lead = text.charCodeAt(lines.starts[first]!);
+    const table = !plain && lead === 124 ? simpleTable(text, lines, first, line - 1) : null;
+    const html = !plain && lead === 60 && htmlBlock(text, lines, first, line - 1);
+    if (plain || table || html) {
+      chunks.push({ regionFirst, regionLast: first - 1, content, plain: { first, last: line - 1, table, html }, nodes: [] });
       regionFirst = line;
       content = false;
     } else {
@@ -256,6 +264,30 @@ function remap(node: RootContent, lines: LineIndex, lineOf: number[]): void {
 function mapPoint(point: Point, lines: LineIndex, lineOf: number[]): Point {
   const line = lineOf[point.line - 1]!;
   return { line: line + 1, column: point.column, offset: lines.starts[line]! + point.column - 1 };
+}
+
+/**
+ * An HTML block of CommonMark's kind 6 opened by `<table` or `<div` at column 1: it runs to the next blank line
+ * whatever its lines hold, and remark keeps it as written. Lines with a control character or a tab are left to
+ * remark (micromark replaces NUL and expands tabs in its own way).
+ */
+const htmlStart = /^<(?:table|div)(?:[ >]|\/>|$)/i;
+const htmlUnsure = /[\x00-\x1f\x7f]/;
+
+function htmlBlock(text: string, lines: LineIndex, first: number, last: number): boolean {
+  if (!htmlStart.test(text.slice(lines.starts[first], lines.ends[first]))) return false;
+  for (let line = first; line <= last; line++) if (htmlUnsure.test(text.slice(lines.starts[line], lines.ends[line]))) return false;
+  return true;
+}
+
+function htmlNode(text: string, lines: LineIndex, block: Block): Html {
+  const start = lines.starts[block.first]!;
+  const end = lines.ends[block.last]!;
+  return {
+    type: 'html',
+    value: text.slice(start, end),
+    position: { start: { line: block.first + 1, column: 1, offset: start }, end: { line: block.last + 1, column: end - lines.starts[block.last]! + 1, offset: end } },
+  };
 }
 
 /**

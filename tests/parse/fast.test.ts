@@ -189,6 +189,24 @@ describe('parseMarkdown: named cases', () => {
     expect(parseFast(text).synthesized).toBe(2);
   });
 
+  it('an HTML block opened by <table> or <div> is kept as written, as remark keeps it', () => {
+    const text = 'Intro\n\n<table><tr><td>*a*</td></tr>  \r\n</table> text **b**\n\n<div class="x">\n\nAfter';
+    expect(parseMarkdown(text).children.slice(1, 3)).toStrictEqual([
+      {
+        type: 'html',
+        value: '<table><tr><td>*a*</td></tr>  \r\n</table> text **b**',
+        position: { start: { line: 3, column: 1, offset: 7 }, end: { line: 4, column: 20, offset: 58 } },
+      },
+      { type: 'html', value: '<div class="x">', position: { start: { line: 6, column: 1, offset: 60 }, end: { line: 6, column: 16, offset: 75 } } },
+    ]);
+    expect(parseFast(text).parses).toBe(0);
+    expectSame(text);
+    for (const other of ['<tablex>\n', '<table\t>', '<td>1</td>', ' <table>', '<table>\n\tx', '<!-- <table> -->\n\nx', '<pre>\n\n<table>\n\n</pre>']) {
+      expectSame(`Intro\n\n${other}\n\nAfter`);
+      expectSame(`- item\n\n${other}`);
+    }
+  });
+
   it('empty and blank texts', () => {
     for (const text of ['', '\n', '  \n\n', 'x', 'x\n']) expectSame(text);
   });
@@ -222,6 +240,12 @@ const fragment: fc.Arbitrary<readonly string[]> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(['| Year | Cases |', '| --- | ---: |', '| 2015 | 1.000 |', '| **Total** | 3 |'], ['Year | Cases', '-- | --', '2015 | 7']) },
   { weight: 2, arbitrary: fc.constantFrom(['Year\tCases\tObjects', '2015\t12\t3', '2016\t14\t4'], ['Year\tCases\t', '2015\t12']) },
   { weight: 4, arbitrary: simpleTable },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(['<table><tr><td>1</td></tr></table>'], ['<TABLE border=1>', '<tr><td>*a*</td></tr>', '</TABLE>  '], ['<div>', '# not a heading', '- nor a list'], ['<div/>'], ['<tablex>'], ['<table\t>'], ['<table>', '\tx']), fc.boolean())
+      .map(([lines, alone]) => (alone ? ['', ...lines, ''] : lines)),
+  },
   { weight: 2, arbitrary: fc.constantFrom(['<table><tr><td>1</td></tr></table>'], ['<div>', 'text'], ['</div>'], ['<!-- open comment'], ['comment end -->'], ['<script>', 'x'], ['</script>'], ['<pre>'], ['<?php'], ['?>']) },
   { weight: 2, arbitrary: fc.constantFrom(['```'], ['```js', 'code'], ['~~~'], ['    indented code'], ['\tindented code']) },
   { weight: 2, arbitrary: fc.constantFrom(['- item'], ['* item', '  continued'], ['1. first', '2. second'], ['   - nested']) },
