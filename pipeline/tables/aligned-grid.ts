@@ -132,6 +132,8 @@ function infoOf(block: RootContent, lines: string[]): BlockInfo {
 function alignedish(block: RootContent | undefined, lines: string[], first = false): block is RootContent {
   const setext = first && block?.type === 'heading' && (block.position?.end.line ?? 0) > (block.position?.start.line ?? 0);
   if (block?.type !== 'paragraph' && block?.type !== 'code' && !setext) return false;
+  // Without two spaces, a tab or a pipe no line can have a gap: most prose leaves here, before it is cut into pieces.
+  if (!infos.has(block) && !sourceLines(block, lines).some((entry) => /  |\t|\|/.test(entry.text))) return false;
   const info = infoOf(block, lines);
   return info.filled > 0 && info.gapped * 2 >= info.filled;
 }
