@@ -31,7 +31,8 @@ function startBuild(work: string, args: string[], marker: string) {
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  // The signal's name when one ended the process: a failure then says which (SIGTERM unhandled, SIGSEGV, …).
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
