@@ -6,7 +6,7 @@
 import type { PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { CleanRule, RuleContext } from './rule.js';
-import { nextTagPair, phrasingParentsOf, type PhrasingParent } from './phrasing.js';
+import { nextTagPair, phrasingParentsOf, tidy, type PhrasingParent } from './phrasing.js';
 import { lineOf, markdownOf } from './text.js';
 
 const pairedTags = new Set(['b', 'strong', 'i', 'em', 'u', 'span', 'font', 'sup', 'sub', 'small', 'mark', 'cite', 'ins']);
@@ -100,6 +100,7 @@ export const inlineHtml: CleanRule = {
       const inCell = parent.type === 'tableCell';
       convertPairs(parent, context, inCell);
       convertSingles(parent, context, inCell);
+      tidy(parent);
       dropStrayStrong(parent, context);
     }
   },

@@ -6,7 +6,7 @@ import type { PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CleanRule } from './rule.js';
 import { recordForLabel } from './labels.js';
-import { phrasingParentsOf } from './phrasing.js';
+import { phrasingParentsOf, tidy } from './phrasing.js';
 import { lineOf, markdownOf, plainText } from './text.js';
 
 export const links: CleanRule = {
@@ -18,6 +18,7 @@ export const links: CleanRule = {
       for (const match of node.value.matchAll(/<a id="([\w-]+)">/g)) ids.add(match[1]!);
     });
     for (const parent of phrasingParentsOf(tree)) {
+      let dropped = false;
       parent.children = parent.children.flatMap((child): PhrasingContent[] => {
         if (child.type !== 'link') return [child];
         const target = child.url.trim();
@@ -30,8 +31,10 @@ export const links: CleanRule = {
           return [mended];
         }
         context.log({ line: lineOf(child), before: markdownOf(child), after: markdownOf(...child.children) });
+        dropped = true;
         return child.children;
       });
+      if (dropped) tidy(parent);
     }
   },
 };

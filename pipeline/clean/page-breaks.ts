@@ -22,8 +22,9 @@ function textOf(block: RootContent): string {
   return toString(block, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
+/** A paragraph of text: a word in it at least (a lone `�` or `*` is debris, not a paragraph a page cut). */
 function isProse(block: RootContent | undefined): block is Paragraph {
-  return block?.type === 'paragraph' && !toString(block).includes('\t') && textOf(block) !== '';
+  return block?.type === 'paragraph' && !toString(block).includes('\t') && /\p{L}{2}/u.test(textOf(block));
 }
 
 function isInterruption(block: RootContent): boolean {

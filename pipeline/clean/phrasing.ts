@@ -43,3 +43,26 @@ export function nextTagPair(children: PhrasingContent[], from: number, tags: Rea
   }
   return null;
 }
+
+/**
+ * After inline nodes are removed (tags, empty links): texts they separated become one (remark decides escapes and stray `**` within one text node,
+ * so split texts would be written differently from how they read back), and a line break at either edge of its
+ * paragraph, which Markdown cannot write (a trailing `\` reads back as a backslash), goes.
+ */
+export function tidy(parent: PhrasingParent): void {
+  const merged: PhrasingContent[] = [];
+  for (const child of parent.children) {
+    const previous = merged[merged.length - 1];
+    if (child.type === 'text' && previous?.type === 'text') {
+      merged[merged.length - 1] = { ...previous, value: previous.value + child.value, ...(previous.position && child.position ? { position: { start: previous.position.start, end: child.position.end } } : {}) };
+    } else merged.push(child);
+  }
+  while (merged[0]?.type === 'break') merged.shift();
+  while (merged[merged.length - 1]?.type === 'break') merged.pop();
+  // Nor a line end at an edge (it was before a tag or break that went): remark would write it as `&#xA;`.
+  const first = merged[0];
+  const last = merged[merged.length - 1];
+  if (first?.type === 'text') first.value = first.value.replace(/^[ \t]*\n\s*/, '');
+  if (last?.type === 'text') last.value = last.value.replace(/\s*\n[ \t]*$/, '');
+  parent.children = merged;
+}

@@ -57,19 +57,36 @@ function captionNode(record: TableRecord): Paragraph {
   return { type: 'paragraph', children };
 }
 
+/** Whether a line is the record's caption (`Table 1. Title`, not `Table 10 …`). */
+function isCaptionLine(line: string, record: TableRecord): boolean {
+  const label = record.label === null ? null : labelKey(record.label);
+  const key = labelKey(line);
+  return label !== null && key.startsWith(label) && !/\p{N}/u.test(key.charAt(label.length));
+}
+
+/** Whether a line is the record's caption, its title alone or one of its notes. */
+function isCaptionOrNote(line: string, record: TableRecord): boolean {
+  const text = normalise(line);
+  return isCaptionLine(line, record) || (record.title !== null && text === normalise(record.title)) || record.notes.map(normalise).includes(text);
+}
+
 /** Whether every line of a block is the record's caption or one of its notes. */
 function isCaptionOrNotes(block: RootContent | undefined, record: TableRecord): boolean {
-  if (block?.type !== 'paragraph') return false;
-  const label = record.label === null ? null : labelKey(record.label);
-  const title = record.title === null ? null : normalise(record.title);
-  const notes = record.notes.map(normalise);
-  return plainLines(block).every((line) => {
-    const text = normalise(line);
-    const key = labelKey(line);
-    // `Table 1. Title` is the caption of table 1, `Table 10 …` is not.
-    if (label !== null && key.startsWith(label) && !/\p{N}/u.test(key.charAt(label.length))) return true;
-    return (title !== null && text === title) || notes.includes(text);
-  });
+  return block?.type === 'paragraph' && plainLines(block).every((line) => isCaptionOrNote(line, record));
+}
+
+/**
+ * A paragraph whose first line is the record's caption and whose other lines are text (`Table 6. Seizures` ⏎ `in
+ * tonnes`): the tables stage took the caption from it, so the caption line goes and the other lines stay as a
+ * paragraph. Left whole, the next cleaning reads its caption line again, for the table before it.
+ */
+function captionRemainder(block: RootContent | undefined, record: TableRecord): Paragraph | null {
+  if (block?.type !== 'paragraph') return null;
+  const lines = plainLines(block);
+  if (lines.length < 2 || !isCaptionLine(lines[0]!, record)) return null;
+  const rest = lines.slice(1).filter((line) => !isCaptionOrNote(line, record));
+  if (rest.length === 0) return null;
+  return { type: 'paragraph', children: [{ type: 'text', value: rest.join('\n') }], position: block.position };
 }
 
 /**
@@ -101,13 +118,17 @@ export const tables: CleanRule = {
       let end = inside[inside.length - 1]!;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[start - 1], record); step++) start--;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[end + 1], record); step++) end++;
+      const keptAbove = start === inside[0] ? captionRemainder(blocks[start - 1], record) : null;
+      if (keptAbove) start--;
+      const keptBelow = !keptAbove && end === inside[inside.length - 1] ? captionRemainder(blocks[end + 1], record) : null;
+      if (keptBelow) end++;
       const removed = blocks.slice(start, end + 1);
       const table = tableNode(record);
       table.position = blocks[inside[0]!]!.position;
       const caption = captionNode(record);
       caption.position = removed[0]!.position;
       const notes: Paragraph[] = record.notes.map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));
-      const replacement: RootContent[] = [caption, table, ...notes];
+      const replacement: RootContent[] = [...(keptAbove ? [keptAbove] : []), caption, table, ...notes, ...(keptBelow ? [keptBelow] : [])];
       const before = removed.map((block) => sourceOf(context.source.text, block)).join('\n\n');
       const after = markdownOf(...replacement);
       blocks.splice(start, end - start + 1, ...replacement);

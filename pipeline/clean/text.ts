@@ -2,7 +2,7 @@
  * Small helpers shared by the rules: a node's source text and line, its Markdown, its plain text.
  * `before` in the change log is the source as written whenever the node still has its position.
  */
-import type { Nodes, Root, RootContent, Text } from 'mdast';
+import type { Html, Nodes, Root, RootContent, Text } from 'mdast';
 import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -25,8 +25,36 @@ export const stringifyOptions: Options = {
 const text: Handle = (node: Text, parent, state, info) =>
   defaultHandlers.text(node, parent, state, info).replace(/\\\[([^\]\\^[][^\]\\[]*)\](?![([:])/g, '[$1]');
 
+/**
+ * HTML blocks that CommonMark ends only at their closing mark, else at the end of the document (`<!--`, `<?`,
+ * `<!DOCTYPE`, CDATA, `<script>`, `<pre>`, `<style>`, `<textarea>`), each with the mark that closes it.
+ */
+const runToEnd: Array<{ open: RegExp; close: (open: RegExpExecArray) => string }> = [
+  { open: /^<!--/, close: () => '-->' },
+  { open: /^<\?/, close: () => '?>' },
+  { open: /^<!\[CDATA\[/, close: () => ']]>' },
+  { open: /^<![A-Za-z]/, close: () => '>' },
+  { open: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, close: (open) => `</${open[1]!.toLowerCase()}>` },
+];
+
+/**
+ * An HTML block that never closes ran to the end of its source; written with blocks after it (footnote definitions
+ * go to the end), it would swallow them on the next reading. It is closed, which shows nothing more.
+ */
+const html: Handle = (node: Html, parent) => {
+  const value = defaultHandlers.html(node);
+  if (!parent || parent.children[parent.children.length - 1] === node) return value;
+  for (const { open, close } of runToEnd) {
+    const match = open.exec(value);
+    if (!match) continue;
+    const mark = close(match);
+    return value.slice(match[0].length).toLowerCase().includes(mark) ? value : `${value}${/\s$/.test(value) ? '' : ' '}${mark}`;
+  }
+  return value;
+};
+
 const stringifier = unified()
-  .use(remarkStringify, { ...stringifyOptions, handlers: { text } })
+  .use(remarkStringify, { ...stringifyOptions, handlers: { text, html } })
   // Unpadded tables: a long text cell would otherwise widen every row of its column.
   .use(remarkGfm, { tablePipeAlign: false })
   .freeze();

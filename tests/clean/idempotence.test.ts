@@ -75,4 +75,32 @@ describe('cleaning is idempotent', () => {
     expect(once).toBe('# Seizures\n\n<a id="table-1"></a>**Table 1.** Seizures by year\n\n| 2018 | 1.537 | 2.626 |\n| -: | -: | -: |\n| 2019 | 32 | 60 |\n\nrose in the border areas.\n');
     expect(twice).toBe(once);
   });
+
+  it('keeps the other lines of a caption paragraph as a paragraph, so the caption is not read again for the table above', () => {
+    const { once, twice } = cleanedTwice(['# Seizures', '', '| Province | Cases |', '|---|---|', '| Hanoi | 12 |', '', 'Table 6. Seizures by year', 'in tonnes', '| Year | Weight |', '|---|---|', '| 2020 | 3 |']);
+    expect(once).toBe('# Seizures\n\n| Province | Cases |\n| - | -: |\n| Hanoi | 12 |\n\nin tonnes\n\n<a id="table-6"></a>**Table 6.** Seizures by year\n\n| Year | Weight |\n| -: | -: |\n| 2020 | 3 |\n');
+    expect(twice).toBe(once);
+  });
+
+  it('closes an HTML comment that never closes when blocks are written after it (footnotes go to the end)', () => {
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'The seizures rose sharply\\*', '', '\\* Customs figures.', '', '<!-- page 4 ends here']);
+    expect(once).toBe('# Seizures\n\nThe seizures rose sharply[^1]\n\n<!-- page 4 ends here -->\n\n[^1]: Customs figures.\n');
+    expect(twice).toBe(once);
+  });
+
+  it('joins the texts a removed tag or link separated and drops a line break at the edge of a paragraph', () => {
+    const { once, twice } = cleanedTwice(['# Access', '', 'Accessed from [Electronic </sup>resource]. Seized 1.223<b>**', '', 'Tabelle Tatverdächtige<br>']);
+    expect(once).toBe('# Access\n\nAccessed from [Electronic resource]. Seized 1.223\n\nTabelle Tatverdächtige\n');
+    expect(twice).toBe(once);
+    // An empty link dropped at the start of a paragraph leaves no line end before the text.
+    const link = cleanedTwice(['# Areas', '', '[](#)', 'in the border provinces.']);
+    expect(link.once).toBe('# Areas\n\nin the border provinces.\n');
+    expect(link.twice).toBe(link.once);
+  });
+
+  it('never joins a paragraph without a word (a lone replacement character) as text cut by a page', () => {
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'The border provinces', '', '\ufffd', '', 'laundering of drug money rose.']);
+    expect(once).toBe('# Seizures\n\nThe border provinces\n\n\ufffd\n\nlaundering of drug money rose.\n');
+    expect(twice).toBe(once);
+  });
 });
