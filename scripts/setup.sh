@@ -9,8 +9,9 @@ apt_packages=(
   build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev
 )
 
-# One dpkg-query for all packages: a second run of make must stay a quick check.
-installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${apt_packages[@]}" 2>/dev/null | awk '$2 == "installed" {print $1}')
+# One dpkg-query for all packages: a second run of make must stay a quick check. dpkg-query exits 1 when it knows
+# none of some package (a new machine), which must not stop the script under pipefail.
+installed=$( (dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${apt_packages[@]}" 2>/dev/null || true) | awk '$2 == "installed" {print $1}')
 missing=()
 for pkg in "${apt_packages[@]}"; do
   grep -qx "$pkg" <<<"$installed" || missing+=("$pkg")
