@@ -117,8 +117,12 @@ export class PdfRenderer {
       else void request.abort('blockedbyclient');
     };
     page.on('request', serve);
+    // One deadline for the whole print: loading and printing each within the time-out could take twice as long.
+    const deadline = performance.now() + this.timeout;
     try {
       await page.goto(url, { waitUntil: 'load', timeout: this.timeout });
+      const left = deadline - performance.now();
+      if (left <= 0) throw new TimeoutError(`loading ${name} used up the ${this.timeout} ms allowed`);
       return await page.pdf({
         format: 'A4',
         printBackground: true,
@@ -126,7 +130,7 @@ export class PdfRenderer {
         outline: true,
         // No tagged structure: the assembler cannot carry it across parts, and it costs time to make.
         tagged: false,
-        timeout: this.timeout,
+        timeout: left,
       });
     } finally {
       page.off('request', serve);

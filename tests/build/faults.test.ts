@@ -102,8 +102,11 @@ describe('faults', () => {
 
   it('fails a source that takes longer than the time-out to print, restarts the browser and builds the rest', async () => {
     const { work, sources } = folderWithSeeds(1);
-    // One paragraph of 390,000 characters (within the appendix limit): Chromium needs far more than 3 s to lay it out.
-    writeFileSync(path.join(sources, 'huge.md'), `# Huge report\n\n${'words without end '.repeat(23_000)}\n`);
+    // Four tables of 500 rows by 16 columns: Chromium needs far more than 3 s to lay out their appendix pages (a
+    // paragraph of 390,000 characters took only 2-3 s on Chromium 156, too close to the time-out to fail every time).
+    const header = `| ${Array.from({ length: 16 }, (_, column) => `C${column}`).join(' | ')} |\n|${'---|'.repeat(16)}\n`;
+    const body = Array.from({ length: 500 }, (_, row) => `| ${Array.from({ length: 16 }, (_, column) => (row * 7 + column) % 97).join(' | ')} |\n`).join('');
+    writeFileSync(path.join(sources, 'huge.md'), `# Huge report\n\n${`${header}${body}\nText.\n\n`.repeat(4)}`);
     const build = startBuild(work, ['--jobs', '1', '--timeout', '3'], `timeout-${Date.now()}`);
     expect(await build.exited).toBe(1);
     expect(build.output().stderr).toContain('sources/huge.md: error: Chromium did not finish printing');
