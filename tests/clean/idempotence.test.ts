@@ -13,6 +13,25 @@ function cleanedTwice(lines: string[]): { once: string; twice: string } {
 }
 
 describe('cleaning is idempotent', () => {
+  it('leaves a paragraph that keeps two tables apart between them (pulled out, the tables would join next time)', () => {
+    // pymupdf4llm's split table (tests/fixtures/tables/gfm-page-break.md) with a stray line cut from
+    // `Corresponding author` before the running header: the two parts stay two tables, the lines stay between them.
+    const table = (rows: string[]) => ['| Month | Cases | Objects |', '|---|---|---|', ...rows];
+    const { once, twice } = cleanedTwice([
+      '# Report', '', 'Vietnam–Cambodia cooperation report', '', 'Table 4. Arrests by month (2019)', '',
+      ...table(['| January | 31 | 45 |', '| March | 35 | 52 |']), '', '12', '',
+      'orresponding author', 'Vietnam–Cambodia cooperation report', '',
+      ...table(['| April | 30 | 41 |', '| Total | 66 | 93 |']),
+    ]);
+    expect(once).toBe(
+      '# Report\n\nVietnam–Cambodia cooperation report\n\n<a id="table-4"></a>**Table 4.** Arrests by month (2019)\n\n' +
+        '| Month | Cases | Objects |\n| - | -: | -: |\n| January | 31 | 45 |\n| March | 35 | 52 |\n\n' +
+        'orresponding author\nVietnam–Cambodia cooperation report\n\n' +
+        '| Month | Cases | Objects |\n| - | -: | -: |\n| April | 30 | 41 |\n| Total | 66 | 93 |\n',
+    );
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
