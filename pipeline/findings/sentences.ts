@@ -31,7 +31,9 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 function endsSentence(before: string): boolean {
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1];
+  // The last 64 characters hold any abbreviation: matching the end of all of `before` was quadratic in a sentence
+  // with many periods (figures like 1.223).
+  const word = /([\p{L}.]+)$/u.exec(before.slice(-64))?.[1];
   if (!word) return true;
   if (/^\p{L}$/u.test(word)) return false; // an initial
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // U.S, P.R.C
