@@ -213,6 +213,13 @@ async function rebuild(
     void launching?.then((renderer) => renderer.close());
   };
   options.signal?.addEventListener('abort', stopOnAbort);
+  /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
+  const stopHelpers = async () => {
+    await pool.close();
+    const started = launching;
+    launching = undefined;
+    if (started) await (await started.catch(() => undefined))?.close();
+  };
   const templatesKey = cacheKey('templates', templateFiles);
   /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
   const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
@@ -238,6 +245,8 @@ async function rebuild(
       }
       const hit = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
       if (hit) return { analysis: hit, fresh: false, summaryKey };
+      // A source analysed afresh has parts to print: Chromium starts (about 1 s) while the worker analyses it.
+      renderer().catch(() => {}); // a launch failure is reported by the print that needs it
       const analysis = await pool.analyse(source);
       await cache.writeJson('analysis', analysisKey, analysis);
       return { analysis, fresh: true, summaryKey };
@@ -364,6 +373,8 @@ async function rebuild(
       if (counted === contentsPages) break;
       contentsPages = counted;
     }
+    // Printing is over: the workers and Chromium go before assembly, which holds every page in memory.
+    await stopHelpers();
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await readFont();
     const printedDocs = printedDocuments();
@@ -404,8 +415,7 @@ async function rebuild(
     return { diagnostics, built, cached, failed: [...failed], printed, briefing: briefingFile, pages: briefing.pageCount, upToDate: false };
   } finally {
     options.signal?.removeEventListener('abort', stopOnAbort);
-    await pool.close();
-    if (launching) await (await launching.catch(() => undefined))?.close();
+    await stopHelpers();
   }
 }
 
