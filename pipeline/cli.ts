@@ -45,7 +45,7 @@ const buildOptionHelp = `Options:
   --out DIR         output folder, default output/
   --title TEXT      report title on the cover and in the PDF's metadata, default "Research briefing"
   --jobs N          documents printed at once by the one Chromium, default: the number of cores
-  --timeout SECONDS time allowed to print one document, default 60; a source that takes longer fails alone
+  --timeout SECONDS time allowed to load and print one document, default 60; a source that takes longer fails alone
   --templates DIR   Handlebars templates and CSS, default the ones shipped with mdbrief
   -q, --quiet       print only problems
   -v, --verbose     also print each part as it is printed
