@@ -74,7 +74,7 @@ export function printedDocuments(): PrintedDocuments {
 
 export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(parsedOnce);
   const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }), fontBytes);
   const starts = new Map<string, number>();
   const partPages: PDFPage[][] = [];
@@ -283,13 +283,26 @@ function stampPage(page: PDFPage, font: PDFFont, left: string, right: string, ri
 }
 
 /**
+ * fontkit with each font's bytes parsed once: a build assembles the briefing and every brief alone from the same
+ * bytes, and parsing the font again for each (its tables decoded anew at the first shaping) cost about 20 ms each.
+ * pdf-lib only reads the face; each document still makes its own subset.
+ */
+const faces = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const parsedOnce: typeof fontkit = {
+  create: (bytes, postscriptName) => {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    return faces.get(bytes) ?? faces.set(bytes, fontkit.create(bytes)).get(bytes)!;
+  },
+};
+
+/**
  * pdf-lib shapes every string it measures or draws with fontkit (2–3 ms a call with Noto Sans), and a briefing stamps
  * three strings on each of its pages. Here each distinct string is shaped once, page numbers are put together digit
  * by digit, and widths are sums of glyph advances: the running texts are plain, with no ligature or kerning worth
  * the cost.
  */
 function shapeOnce(font: PDFFont, fontBytes: Uint8Array): PDFFont {
-  const face = fontkit.create(fontBytes);
+  const face = parsedOnce.create(fontBytes);
   const encode = font.encodeText.bind(font);
   const encoded = new Map<string, PDFHexString>();
   const advances = new Map<string, number>();
