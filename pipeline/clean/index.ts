@@ -16,6 +16,7 @@ import { markers } from './markers.js';
 import { pageBreaks } from './page-breaks.js';
 import { references } from './references.js';
 import type { CleanRule } from './rule.js';
+import { tableAnchors } from './table-anchors.js';
 import { tables } from './tables.js';
 import { stringifyMarkdown } from './text.js';
 
@@ -31,9 +32,9 @@ export interface CleanResult {
  * The rules in the order they run. Tables first, while every block still has its source lines; furniture and
  * correspondence before footnotes, marks and page breaks, so that what a page break put in between is gone;
  * headings and references before page breaks, so neither a pseudo-heading nor a reference entry is joined to the
- * text below it.
+ * text below it. Table anchors last, once every rule has moved or removed what stood between two tables.
  */
-export const rules: CleanRule[] = [tables, furniture, correspondence, footnotes, markers, inlineHtml, headings, references, pageBreaks, links];
+export const rules: CleanRule[] = [tables, furniture, correspondence, footnotes, markers, inlineHtml, headings, references, pageBreaks, links, tableAnchors];
 
 export function cleanSource(source: Source, tree: Root, tableRecords: TableRecord[] = []): CleanResult {
   const working = structuredClone(tree);

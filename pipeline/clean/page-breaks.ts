@@ -32,13 +32,6 @@ function isInterruption(block: RootContent): boolean {
   return block.type === 'paragraph' && floatingCaption.test(textOf(block));
 }
 
-/** A table comes next from `start`, past HTML blocks only (the caption anchor `<a id="table-2"></a>`). */
-function tableFollows(blocks: RootContent[], start: number): boolean {
-  let index = start;
-  while (blocks[index]?.type === 'html') index++;
-  return blocks[index]?.type === 'table';
-}
-
 /** `end` is the cut paragraph's text (or its tail), `endLength` the length of all of it. */
 function shouldJoin(end: string, endLength: number, start: string): boolean {
   if (terminal.test(end)) return false;
@@ -107,9 +100,6 @@ export const pageBreaks: CleanRule = {
         while (next < blocks.length && isInterruption(blocks[next]!)) next++;
         const rest = blocks[next];
         if (!isProse(rest)) break;
-        // A paragraph between two tables is what keeps them apart: pulled out, the tables would read as one table
-        // split by a page break the next time (and the cleaned text would not clean to itself).
-        if (blocks.slice(index + 1, next).some((block) => block.type === 'table') && tableFollows(blocks, next + 1)) break;
         const restText = textOf(rest);
         if (!shouldJoin(tail, length, restText)) break;
         const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);

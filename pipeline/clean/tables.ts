@@ -103,6 +103,9 @@ function holder(tree: Root, first: number, last: number): RootContent[] {
   }
 }
 
+/** The record id of each table this rule wrote, for the table-anchors rule. */
+export const tableIds = new WeakMap<Table, string>();
+
 export const tables: CleanRule = {
   name: 'tables',
   transform(tree: Root, context) {
@@ -125,6 +128,7 @@ export const tables: CleanRule = {
       const removed = blocks.slice(start, end + 1);
       const table = tableNode(record);
       table.position = blocks[inside[0]!]!.position;
+      tableIds.set(table, record.id);
       const caption = captionNode(record);
       caption.position = removed[0]!.position;
       const notes: Paragraph[] = record.notes.map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));

@@ -4,8 +4,8 @@
  * has none (its first row is data that fits the first's columns: no header label, figures under figures), and only
  * page furniture stands between them: page numbers, running header or footer lines (short lines that occur more
  * than once in the source, digits aside), a `Table 1 (continued)` line, a rule (marker's `{12}-----` page separator
- * too), an HTML comment or an empty anchor (`<span id="page-12-0"></span>`). A second part with
- * a caption of its own is another table.
+ * too), an HTML comment or an empty page anchor (`<span id="page-12-0"></span>`). A second part with
+ * a caption of its own, or an `<a id="…"></a>` anchor naming it, is another table.
  */
 import type { RootContent } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
@@ -13,7 +13,7 @@ import { toText } from 'hast-util-to-text';
 import { cellText, type Grid } from './grids.js';
 import { headerOf, headerWidth } from './header.js';
 import { sourceLines } from './lines.js';
-import { captionPattern, continuedPattern, notePattern, pageNumber, totalLabel } from './patterns.js';
+import { anchorTag, captionPattern, continuedPattern, notePattern, pageNumber, totalLabel } from './patterns.js';
 import { looksNumeric } from './spans.js';
 
 /** Blocks of furniture that may stand between the parts (footer, page number, header, "continued"). */
@@ -41,8 +41,10 @@ export function joinContinuations(grids: Grid[], text: string): Grid[] {
   };
   const isFurniture = (block: RootContent): boolean => {
     if (block.type === 'thematicBreak') return true;
-    if (block.type === 'html') return toText(fromHtml(block.value, { fragment: true })).trim() === '';
+    if (block.type === 'html') return !anchorTag.test(block.value.trim()) && toText(fromHtml(block.value, { fragment: true })).trim() === '';
     if (block.type !== 'paragraph' && block.type !== 'heading') return false;
+    // An anchor names the table after it: a table of its own (cleaning writes one before each table it keeps apart).
+    if (block.children.some((child) => child.type === 'html' && anchorTag.test(child.value))) return false;
     const own = sourceLines(block, lines)
       .map((entry) => cellText(entry.text.replace(/^\s*#{1,6}\s+/, '')))
       .filter((line) => line !== '');

@@ -20,3 +20,10 @@ export const pageNumber = /^(?:[-–—]\s*)?(?:page|p\.|seite|trang|стр\.|�
 export const footnoteMark = /^(?:[a-z]{1,2}|\d{1,2}|[*†‡§]{1,3})$/iu;
 /** A mark the number parser keeps after a figure (`1,234*`): the others leave the cell. */
 export const keptMark = /^[*†‡§]+$/u;
+
+/**
+ * An anchor that links point to (`<a id="table-2"></a>`, what cleaning writes before each table): it shows nothing,
+ * yet it names what follows, so it is neither empty furniture to drop nor page furniture between two table parts.
+ * Read back, remark gives the opening tag as an inline node of its own.
+ */
+export const anchorTag = /^<a id="[^"<>]+">(?:<\/a>)?$/;

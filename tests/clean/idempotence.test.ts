@@ -13,23 +13,28 @@ function cleanedTwice(lines: string[]): { once: string; twice: string } {
 }
 
 describe('cleaning is idempotent', () => {
-  it('leaves a paragraph that keeps two tables apart between them (pulled out, the tables would join next time)', () => {
-    // pymupdf4llm's split table (tests/fixtures/tables/gfm-page-break.md) with a stray line cut from
-    // `Corresponding author` before the running header: the two parts stay two tables, the lines stay between them.
+  it('puts an anchor between two tables that cleaning leaves side by side, so they stay two tables', () => {
+    // pymupdf4llm's split table (tests/fixtures/tables/gfm-page-break.md) with a stray line before the second part
+    // that is not page furniture to the table stage, so the parts stay two tables. Cleaning then moves or removes
+    // what stood between them: the second table's anchor keeps them apart when the text is read again.
     const table = (rows: string[]) => ['| Month | Cases | Objects |', '|---|---|---|', ...rows];
-    const { once, twice } = cleanedTwice([
-      '# Report', '', 'Vietnam–Cambodia cooperation report', '', 'Table 4. Arrests by month (2019)', '',
-      ...table(['| January | 31 | 45 |', '| March | 35 | 52 |']), '', '12', '',
-      'orresponding author', 'Vietnam–Cambodia cooperation report', '',
-      ...table(['| April | 30 | 41 |', '| Total | 66 | 93 |']),
-    ]);
-    expect(once).toBe(
-      '# Report\n\nVietnam–Cambodia cooperation report\n\n<a id="table-4"></a>**Table 4.** Arrests by month (2019)\n\n' +
-        '| Month | Cases | Objects |\n| - | -: | -: |\n| January | 31 | 45 |\n| March | 35 | 52 |\n\n' +
-        'orresponding author\nVietnam–Cambodia cooperation report\n\n' +
-        '| Month | Cases | Objects |\n| - | -: | -: |\n| April | 30 | 41 |\n| Total | 66 | 93 |\n',
-    );
-    expect(twice).toBe(once);
+    const split = (between: string[]) =>
+      cleanedTwice([
+        '# Report', '', 'Vietnam–Cambodia cooperation report', '', 'Table 4. Arrests by month (2019)', '',
+        ...table(['| January | 31 | 45 |', '| March | 35 | 52 |']), '', '12', '', ...between,
+        ...table(['| April | 30 | 41 |', '| Total | 66 | 93 |']),
+      ]);
+    const first = '<a id="table-4"></a>**Table 4.** Arrests by month (2019)\n\n| Month | Cases | Objects |\n| - | -: | -: |\n| January | 31 | 45 |\n| March | 35 | 52 |\n\n';
+    const second = '<a id="table-2"></a>\n\n| Month | Cases | Objects |\n| - | -: | -: |\n| April | 30 | 41 |\n| Total | 66 | 93 |\n';
+    // A line cut from `Corresponding author` continues the running header above the table: the page-breaks rule
+    // joins the two and moves them before it.
+    const moved = split(['orresponding author', 'Vietnam–Cambodia cooperation report', '']);
+    expect(moved.once).toBe(`# Report\n\nVietnam–Cambodia cooperation report orresponding author\nVietnam–Cambodia cooperation report\n\n${first}${second}`);
+    expect(moved.twice).toBe(moved.once);
+    // The running header goes as furniture, the correspondence mark as correspondence.
+    const removed = split(['Vietnam–Cambodia cooperation report', '', '\\* Corresponding author']);
+    expect(removed.once).toBe(`# Report\n\n${first}${second}`);
+    expect(removed.twice).toBe(removed.once);
   });
 
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
