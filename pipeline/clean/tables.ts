@@ -75,6 +75,27 @@ function isCaptionOrNotes(block: RootContent | undefined, record: TableRecord): 
   return block?.type === 'paragraph' && plainLines(block).every((line) => isCaptionOrNote(line, record));
 }
 
+/** Whether a block is a paragraph of the record's notes only (no caption line). */
+function isNotes(block: RootContent, record: TableRecord): boolean {
+  const notes = record.notes.map(normalise);
+  return block.type === 'paragraph' && plainLines(block).every((line) => !isCaptionLine(line, record) && notes.includes(normalise(line)));
+}
+
+/**
+ * The notes that the given note paragraphs do not hold. Those paragraphs stay as they are: a note rewritten from its
+ * record loses the source's spacing (`*  author`), so the note that a first cleaning kept verbatim elsewhere would be
+ * rewritten by the second.
+ */
+function notesNotIn(notes: string[], noteBlocks: RootContent[]): string[] {
+  const held = noteBlocks.flatMap((block) => plainLines(block).map(normalise));
+  return notes.filter((note) => {
+    const at = held.indexOf(normalise(note));
+    if (at === -1) return true;
+    held.splice(at, 1);
+    return false;
+  });
+}
+
 /**
  * A paragraph whose first line is the record's caption and whose other lines are text (`Table 6. Seizures` ⏎ `in
  * tonnes`): the tables stage took the caption from it, so the caption line goes and the other lines stay as a
@@ -121,6 +142,7 @@ export const tables: CleanRule = {
       let end = inside[inside.length - 1]!;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[start - 1], record); step++) start--;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[end + 1], record); step++) end++;
+      const noteBlocks = blocks.slice(inside[inside.length - 1]! + 1, end + 1).filter((block) => isNotes(block, record));
       const keptAbove = start === inside[0] ? captionRemainder(blocks[start - 1], record) : null;
       if (keptAbove) start--;
       const keptBelow = !keptAbove && end === inside[inside.length - 1] ? captionRemainder(blocks[end + 1], record) : null;
@@ -131,8 +153,8 @@ export const tables: CleanRule = {
       tableIds.set(table, record.id);
       const caption = captionNode(record);
       caption.position = removed[0]!.position;
-      const notes: Paragraph[] = record.notes.map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));
-      const replacement: RootContent[] = [...(keptAbove ? [keptAbove] : []), caption, table, ...notes, ...(keptBelow ? [keptBelow] : [])];
+      const notes: Paragraph[] = notesNotIn(record.notes, noteBlocks).map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));
+      const replacement: RootContent[] = [...(keptAbove ? [keptAbove] : []), caption, table, ...notes, ...noteBlocks, ...(keptBelow ? [keptBelow] : [])];
       const before = removed.map((block) => sourceOf(context.source.text, block)).join('\n\n');
       const after = markdownOf(...replacement);
       blocks.splice(start, end - start + 1, ...replacement);

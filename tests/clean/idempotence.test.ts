@@ -37,6 +37,23 @@ describe('cleaning is idempotent', () => {
     expect(removed.twice).toBe(removed.once);
   });
 
+  it('keeps a note paragraph after a table as written (its spacing too), so a note kept verbatim is not rewritten later', () => {
+    // The note stood before the second part of a split table, after the running header: cleaning removes the header
+    // and keeps the note as it was. Read again, it is the note after the first table, and must stay as it is.
+    const table = (rows: string[]) => ['| Month | Cases | Objects |', '|---|---|---|', ...rows];
+    const { once, twice } = cleanedTwice([
+      '# Report', '', 'Vietnam–Cambodia cooperation report', '', 'Table 4. Arrests by month (2019)', '',
+      ...table(['| January | 31 | 45 |', '| March | 35 | 52 |']), '', '12', '', 'Vietnam–Cambodia cooperation report', '',
+      '\\*  Source: police', ...table(['| April | 30 | 41 |', '| Total | 66 | 93 |']),
+    ]);
+    expect(once).toBe(
+      '# Report\n\n<a id="table-4"></a>**Table 4.** Arrests by month (2019)\n\n| Month | Cases | Objects |\n| - | -: | -: |\n' +
+        '| January | 31 | 45 |\n| March | 35 | 52 |\n\n\\*  Source: police\n\n| Month | Cases | Objects |\n| - | -: | -: |\n' +
+        '| April | 30 | 41 |\n| Total | 66 | 93 |\n',
+    );
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
