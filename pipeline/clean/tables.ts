@@ -5,6 +5,7 @@
  */
 import type { AlignType, Paragraph, Root, RootContent, Table, TableCell as MdCell } from 'mdast';
 import type { TableCell, TableColumn, TableRecord } from '../types.js';
+import { captionLines } from '../tables/index.js';
 import type { CleanRule } from './rule.js';
 import { labelKey } from './labels.js';
 import { lineOf, markdownOf, plainLines, sourceOf } from './text.js';
@@ -141,10 +142,15 @@ export const tables: CleanRule = {
       let start = inside[0]!;
       let end = inside[inside.length - 1]!;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[start - 1], record); step++) start--;
+      // A caption above page furniture: the caption joins its table, the furniture stays where it was, for its rule.
+      const captionLine = captionLines.get(record);
+      const captionAt = captionLine === undefined || start !== inside[0] ? -1 : blocks.findIndex((block, index) => index < start && block.position?.start.line === captionLine);
+      const furniture = captionAt === -1 ? [] : blocks.slice(captionAt + 1, start);
+      if (captionAt !== -1) start = captionAt;
       for (let step = 1; step <= captionReach && isCaptionOrNotes(blocks[end + 1], record); step++) end++;
       const noteBlocks = blocks.slice(inside[inside.length - 1]! + 1, end + 1).filter((block) => isNotes(block, record));
-      const keptAbove = start === inside[0] ? captionRemainder(blocks[start - 1], record) : null;
-      if (keptAbove) start--;
+      const keptAbove = captionAt !== -1 ? captionRemainder(blocks[captionAt], record) : start === inside[0] ? captionRemainder(blocks[start - 1], record) : null;
+      if (keptAbove && captionAt === -1) start--;
       const keptBelow = !keptAbove && end === inside[inside.length - 1] ? captionRemainder(blocks[end + 1], record) : null;
       if (keptBelow) end++;
       const removed = blocks.slice(start, end + 1);
@@ -154,7 +160,7 @@ export const tables: CleanRule = {
       const caption = captionNode(record);
       caption.position = removed[0]!.position;
       const notes: Paragraph[] = notesNotIn(record.notes, noteBlocks).map((note) => ({ type: 'paragraph', children: [{ type: 'text', value: note }] }));
-      const replacement: RootContent[] = [...(keptAbove ? [keptAbove] : []), caption, table, ...notes, ...noteBlocks, ...(keptBelow ? [keptBelow] : [])];
+      const replacement: RootContent[] = [...furniture, ...(keptAbove ? [keptAbove] : []), caption, table, ...notes, ...noteBlocks, ...(keptBelow ? [keptBelow] : [])];
       const before = removed.map((block) => sourceOf(context.source.text, block)).join('\n\n');
       const after = markdownOf(...replacement);
       blocks.splice(start, end - start + 1, ...replacement);

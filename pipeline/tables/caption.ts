@@ -1,7 +1,8 @@
 /**
  * caption: the label, title and notes that belong to each table. A caption stands just before its table
  * (`Table 1. …`, `**Table 1.** …`, `<b>Table 1</b> …`) or, failing that, just after it (`**Fig 2.** …`); each caption
- * belongs to one table only, and a table's own caption before it wins over a neighbour's after it. A caption written
+ * belongs to one table only, and a table's own caption before it wins over a neighbour's after it. A caption at the
+ * foot of a page finds its table on the next one, past the page furniture and footnotes between them. A caption written
  * inside the table (HTML `<caption>`, LaTeX `\caption{}`, a caption line in the table's block) is its own: with a
  * label it is the caption; with a title only, a labelled caption beside the table gives the label (and its title,
  * when it has one). Notes are the `Source:`/`Note:`/`*` lines of the caption paragraph, of the table's own block and
@@ -9,6 +10,7 @@
  * item finds its caption in the same item.
  */
 import type { Root, RootContent } from 'mdast';
+import { maxFurnitureBlocks, pageFurniture } from './furniture.js';
 import { cellText, type Grid } from './grids.js';
 import { sourceLines } from './lines.js';
 import { captionPattern, notePattern } from './patterns.js';
@@ -17,6 +19,8 @@ export interface Caption {
   label: string | null;
   title: string | null;
   notes: string[];
+  /** The caption block's first line, when page furniture stands between it and the table. */
+  line?: number | undefined;
 }
 
 /** The lines of a block as a reader sees them (markup removed), from the source text; paragraphs only. */
@@ -46,18 +50,35 @@ function ownCaption(grid: Grid): Caption | null {
   return asCaption([text]) ?? { label: null, title: text.replace(/\s*\.$/, ''), notes: [] };
 }
 
-const before = (grid: Grid) => grid.place.siblings[grid.place.first - 1];
 const after = (grid: Grid, step = 1) => grid.place.siblings[grid.place.last + step];
+
+/** A footnote that the foot of a page leaves between a caption and its table on the next page (`* Corresponding …`). */
+const footnoteLine = /^[*†‡]\s*\S/u;
 
 export function findCaptions(_tree: Root, grids: Grid[], text: string): Caption[] {
   const lines = text.split('\n');
+  const isFurniture = pageFurniture(text);
+  const atPageBreak = (block: RootContent) => {
+    if (isFurniture(block)) return true;
+    const own = blockLines(block, lines);
+    return own.length > 0 && own.every((line) => footnoteLine.test(line));
+  };
+  /** The block before a grid, looking past what a page break put between a caption and its table. */
+  const before = (grid: Grid): RootContent | undefined => {
+    const { siblings, first } = grid.place;
+    for (let at = first - 1; at >= 0 && at >= first - 1 - maxFurnitureBlocks; at--) if (!atPageBreak(siblings[at]!)) return siblings[at];
+    return undefined;
+  };
   const claimed = new Set<RootContent>();
   const own = grids.map(ownCaption);
   const captions: Array<Caption | null> = grids.map((grid, position) => {
     if (own[position]?.label) return null;
     const block = before(grid);
     const caption = asCaption(blockLines(block, lines));
-    if (caption && block) claimed.add(block);
+    if (caption && block) {
+      claimed.add(block);
+      if (block !== grid.place.siblings[grid.place.first - 1]) caption.line = block.position?.start.line;
+    }
     return caption;
   });
   const fromAfter = new Set<number>();

@@ -16,6 +16,9 @@ import { totalLabel } from './patterns.js';
 
 export { totalLabel };
 
+/** The first line of a table's caption block when page furniture stands between the two: cleaning moves it down. */
+export const captionLines = new WeakMap<TableRecord, number>();
+
 export interface TablesResult {
   tables: TableRecord[];
   diagnostics: Diagnostic[];
@@ -29,6 +32,7 @@ export function extractTables(source: Source, tree: Root): TablesResult {
   const tables = grids.flatMap((grid, position): TableRecord[] => {
     const caption = captions[position] ?? { label: null, title: null, notes: [] };
     const record = toRecord(grid, caption, position, used);
+    if (record && caption.line !== undefined) captionLines.set(record, caption.line);
     if (!record) {
       diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: 'a table with no data rows was skipped' });
       return [];

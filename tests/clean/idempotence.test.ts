@@ -54,6 +54,17 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('ties a caption to its table past what cleaning removes between them (a correspondence line, a page number)', () => {
+    // Left apart, the caption and the table met once the line between them went, and the next cleaning tied them.
+    const table = ['| Month | Cases |', '|---|---|', '| January | 31 |', '| March | 35 |'];
+    const expected = '# Report\n\nSome text.\n\n<a id="table-4"></a>**Table 4.** Arrests by month (2019)\n\n| Month | Cases |\n| - | -: |\n| January | 31 |\n| March | 35 |\n';
+    for (const between of [['\\* Corresponding author'], ['12', '']]) {
+      const { once, twice } = cleanedTwice(['# Report', '', 'Some text.', '', 'Table 4. Arrests by month (2019)', '', ...between, ...table]);
+      expect(once).toBe(expected);
+      expect(twice).toBe(once);
+    }
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);

@@ -204,10 +204,10 @@ describe('nougat: LaTeX tabulars', () => {
 
 describe('pymupdf4llm: GFM tables split by a page break', () => {
   const { tables } = fixture('gfm-page-break.md');
-  const [months, gates, nextYear] = tables;
+  const [months, gates, nextYear, pageAfter] = tables;
 
   it('joins the parts around the page number and the running header, the repeated header dropped', () => {
-    expect(tables.map((table) => table.id)).toEqual(['table-4', 'table-5', 'table-6']);
+    expect(tables.map((table) => table.id)).toEqual(['table-4', 'table-5', 'table-6', 'table-7']);
     expect(months).toMatchObject({ label: 'Table 4', lines: [7, 21], notes: ['Source: Provincial police reports'], checks: [] });
     expect(column(months, 0)).toEqual(['January', 'February', 'March', 'April', 'May', 'Total']);
     expect(kinds(months)).toEqual(['data', 'data', 'data', 'data', 'data', 'total']);
@@ -224,6 +224,11 @@ describe('pymupdf4llm: GFM tables split by a page break', () => {
   it('keeps a table with its own caption apart, although its header is the same', () => {
     expect(nextYear).toMatchObject({ label: 'Table 6', lines: [40, 43] });
     expect(column(nextYear, 1)).toEqual([29, 26]);
+  });
+
+  it('finds a caption that ends a page past the footnote, page number and running header before its table', () => {
+    expect(pageAfter).toMatchObject({ label: 'Table 7', title: 'Seizures by month (2020)', notes: [], lines: [53, 56] });
+    expect(column(pageAfter, 1)).toEqual([3.2, 2.9]);
   });
 });
 
