@@ -46,11 +46,22 @@ function convertPairs(parent: PhrasingParent, context: RuleContext, inCell: bool
       replacement = [{ type: 'text', value: scriptText(content, pair.tag === 'sup' ? superscriptDigits : subscriptDigits) }];
     } else replacement = inner;
     if (inCell) replacement = replacement.filter((node) => toString(node).trim() !== '' || node.type === 'text');
+    // Tags inside a new strong or emphasis are its own (`<b><i>x</i></b>`): cleaned now, or the next cleaning would.
+    for (const node of replacement) if (node.type === 'strong' || node.type === 'emphasis') cleanPhrasing(node, context, inCell);
     parent.children.splice(pair.open, pair.close - pair.open + 1, ...replacement);
     const after = markdownOf(...(replacement.length ? replacement : [{ type: 'text' as const, value: '' }]));
     context.log({ line, before: `${word}${before}`, after: `${word}${after}` });
-    from = pair.open + replacement.length;
+    // An unwrapped tag's inside is looked at again: it may hold pairs (`<span><b>x</b></span>`).
+    from = pair.tag === 'b' || pair.tag === 'strong' || pair.tag === 'i' || pair.tag === 'em' || pair.tag === 'cite' ? pair.open + replacement.length : pair.open;
   }
+}
+
+/** Every conversion, on the children of one phrasing parent. */
+function cleanPhrasing(parent: PhrasingParent, context: RuleContext, inCell: boolean): void {
+  convertPairs(parent, context, inCell);
+  convertSingles(parent, context, inCell);
+  tidy(parent);
+  dropStrayStrong(parent, context);
 }
 
 function convertSingles(parent: PhrasingParent, context: RuleContext, inCell: boolean): void {
@@ -96,12 +107,6 @@ function dropStrayStrong(parent: PhrasingParent, context: RuleContext): void {
 export const inlineHtml: CleanRule = {
   name: 'inline-html',
   transform(tree: Root, context) {
-    for (const parent of phrasingParentsOf(tree)) {
-      const inCell = parent.type === 'tableCell';
-      convertPairs(parent, context, inCell);
-      convertSingles(parent, context, inCell);
-      tidy(parent);
-      dropStrayStrong(parent, context);
-    }
+    for (const parent of phrasingParentsOf(tree)) cleanPhrasing(parent, context, parent.type === 'tableCell');
   },
 };

@@ -65,6 +65,16 @@ describe('cleaning is idempotent', () => {
     }
   });
 
+  it('converts tags inside tags at once: nested pairs, an unwrapped span, a lone tag inside a pair', () => {
+    const nested = cleanedTwice(['# Seizures', '', 'The <b>border <i>provinces</i></b> and <span>the <b>gates</b></span> rose.']);
+    expect(nested.once).toBe('# Seizures\n\nThe **border _provinces_** and the **gates** rose.\n');
+    expect(nested.twice).toBe(nested.once);
+    // A mangled close (`< /b>`) pairs the open tag with the next close: the open tag between them is lone.
+    const mangled = cleanedTwice(['# Totals', '', '<b>Total</b>\t<b>1.666< /b>\t<b>2.271</b>\t<b>3.965</b>']);
+    expect(mangled.once).toBe('# Totals\n\n**Total**\t**1.666< /b>\t2.271**\t**3.965**\n');
+    expect(mangled.twice).toBe(mangled.once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
