@@ -84,35 +84,44 @@ export const pageBreaks: CleanRule = {
   name: 'page-breaks',
   transform(tree: Root, context) {
     joinLineHyphens(tree, context);
-    const blocks = tree.children;
-    for (let index = 0; index < blocks.length; index++) {
-      const cut = blocks[index];
-      // A caption or note floats where the page put it: it is never a cut paragraph (joined, the text after its
-      // table became part of its title, and the next cleaning wrote the caption a second time).
-      if (!isProse(cut) || isInterruption(cut)) continue;
-      // Only the tail and the length of the growing paragraph are needed: recomputing its whole text after each
-      // join would make a source of many cut pieces quadratic.
-      const full = textOf(cut);
-      let tail = full.slice(-tailLength);
-      let length = full.length;
-      for (;;) {
-        let next = index + 1;
-        while (next < blocks.length && isInterruption(blocks[next]!)) next++;
-        const rest = blocks[next];
-        if (!isProse(rest)) break;
-        const restText = textOf(rest);
-        if (!shouldJoin(tail, length, restText)) break;
-        const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);
-        const before = `${tail.slice(-30)}\n\n${restText.slice(0, 30)}`;
-        const joinedTail = hyphenated ? `${tail.slice(0, -1)}${restText}` : `${tail} ${restText}`;
-        const between = blocks.slice(index + 1, next);
-        join(cut, rest);
-        context.log({ line: lineOf(rest), before, after: joinedTail.slice(Math.max(0, tail.length - 30), tail.length + 31) });
-        // The interrupting blocks now follow the whole paragraph.
-        blocks.splice(index + 1, next - index, ...between);
-        length += restText.length + (hyphenated ? -1 : 1);
-        tail = joinedTail.slice(-tailLength);
-      }
-    }
+    // Until nothing joins: a join can make the next paragraph long enough to take one more (`Abstract` ⏎⏎ `same
+    // years, …` grows, then the cut paragraph before it takes it), which the next cleaning would otherwise do.
+    while (joinCutParagraphs(tree.children, context));
   },
 };
+
+/** One pass of joins over the blocks; whether anything was joined. */
+function joinCutParagraphs(blocks: RootContent[], context: RuleContext): boolean {
+  let joined = false;
+  for (let index = 0; index < blocks.length; index++) {
+    const cut = blocks[index];
+    // A caption or note floats where the page put it: it is never a cut paragraph (joined, the text after its
+    // table became part of its title, and the next cleaning wrote the caption a second time).
+    if (!isProse(cut) || isInterruption(cut)) continue;
+    // Only the tail and the length of the growing paragraph are needed: recomputing its whole text after each
+    // join would make a source of many cut pieces quadratic.
+    const full = textOf(cut);
+    let tail = full.slice(-tailLength);
+    let length = full.length;
+    for (;;) {
+      let next = index + 1;
+      while (next < blocks.length && isInterruption(blocks[next]!)) next++;
+      const rest = blocks[next];
+      if (!isProse(rest)) break;
+      const restText = textOf(rest);
+      if (!shouldJoin(tail, length, restText)) break;
+      const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);
+      const before = `${tail.slice(-30)}\n\n${restText.slice(0, 30)}`;
+      const joinedTail = hyphenated ? `${tail.slice(0, -1)}${restText}` : `${tail} ${restText}`;
+      const between = blocks.slice(index + 1, next);
+      join(cut, rest);
+      joined = true;
+      context.log({ line: lineOf(rest), before, after: joinedTail.slice(Math.max(0, tail.length - 30), tail.length + 31) });
+      // The interrupting blocks now follow the whole paragraph.
+      blocks.splice(index + 1, next - index, ...between);
+      length += restText.length + (hyphenated ? -1 : 1);
+      tail = joinedTail.slice(-tailLength);
+    }
+  }
+  return joined;
+}

@@ -75,6 +75,15 @@ describe('cleaning is idempotent', () => {
     expect(mangled.twice).toBe(mangled.once);
   });
 
+  it('joins a cut paragraph to a continuation that grew by a join of its own', () => {
+    // `Over the` alone is too short to continue the long paragraph; joined to its lower-case rest past the figure
+    // placeholder and caption, it is long enough, and the next cleaning would join it.
+    const cut = 'Cities that build protected lanes often report fewer injuries, but the evidence is mixed because the cities that build them also change speed limits and parking rules in the';
+    const { once, twice } = cleanedTwice(['# Lanes', '', cut, '', 'Over the', '', '<!-- image -->', '', 'Figure 1. Injuries per year', '', 'same years, which makes the effect of the lanes hard to isolate.']);
+    expect(once).toBe(`# Lanes\n\n${cut} Over the same years, which makes the effect of the lanes hard to isolate.\n\n<!-- image -->\n\nFigure 1. Injuries per year\n`);
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
