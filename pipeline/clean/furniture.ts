@@ -5,6 +5,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { findFrontMatter } from '../metadata/index.js';
+import { isStandardSection } from '../metadata/sections.js';
 import type { CleanRule } from './rule.js';
 import { lineOf, plainLines, sourceOf } from './text.js';
 
@@ -57,6 +58,8 @@ function runningKey(block: RootContent): string | null {
   // A line must carry words to be a header: a bare page number is caught on its own.
   // Captions and source lines repeat under every table (`Source: own calculations`): they are not page furniture.
   if (captionLike.test(masked)) return null;
+  // A section name repeats in spliced or multi-article sources (`References`): a heading, whatever its form.
+  if (isStandardSection(lines[0]!)) return null;
   return /\p{L}{3}/u.test(masked) ? masked : null;
 }
 

@@ -29,6 +29,10 @@ const numberedPattern = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$/u;
 /** Top-level back-matter and standard section names, in the languages we meet. */
 const standardSectionPattern =
   /^(?:introduction|background|methods?|methodology|materials and methods|results?|discussion|discussion and results|results and discussion|conclusions?|concluding remarks|references|bibliography|literature|works cited|acknowledge?ments?|appendix(?:es)?|notes|funding|conflicts? of interest|tài liệu tham khảo|kết luận|mở đầu|einleitung|schlussfolgerungen?|literaturverzeichnis|références|conclusion générale|参考文献|结论|引言|список литературы|заключение|введение)$/iu;
+/** Whether a line is a standard section name (`References`, `Kết luận`): a heading, never page furniture. */
+export function isStandardSection(line: string): boolean {
+  return standardSectionPattern.test(line.trim());
+}
 const captionPattern = /^(?:table|tab\.|fig\.?|figure|chart|map|graph|source|sources|note|notes|表|图)\s*[\d.:]/iu;
 const minBodyParagraph = 150;
 const maxFigureText = 400;

@@ -84,6 +84,16 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('never reads a section name that occurs twice (`References`, one a heading) as a running header', () => {
+    // The headings rule makes the heading a paragraph; read again, the two paragraphs looked like a running header.
+    const { once, twice } = cleanedTwice([
+      '# Two studies', '', 'Injuries fell in nine of the eleven cities.', '', '## References', '', '- Rossi, M. (2020). Safer streets.', '',
+      'Markets save water where the rules are enforced.', '', 'References', '', 'Smith, J. (2018). Pumping and prices.',
+    ]);
+    expect(once.match(/^## References$/gm)).toHaveLength(2);
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
