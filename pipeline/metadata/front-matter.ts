@@ -39,6 +39,9 @@ const issueLabelPattern =
  */
 const numberedSectionPattern = /^\d{1,2}(?:\.\d{1,2}){0,3}\.\s+\p{Lu}|^\d{1,2}(?:\.\d{1,2}){1,3}\s+\p{Lu}/u;
 
+/** A table's or figure's caption (`Table 6. Arrests`, `Hình 2`): a source that starts with one has no title there. */
+const captionLinePattern = /^(?:table|tab\.|tabelle|tableau|bảng|fig\.?|figure|hình|chart|map|graph|表|图)\s*\d/iu;
+
 export function blockText(node: RootContent): string {
   return plainText(node);
 }
@@ -96,7 +99,8 @@ export function findFrontMatter(tree: Root): FrontMatter {
     for (let index = 0; index < titleSearchEnd; index++) {
       const block = blocks[index]!;
       if (block.type !== 'paragraph' && block.type !== 'heading') continue;
-      if (isFurniture(block) || issueLabelPattern.test(blockText(block)) || numberedSectionPattern.test(blockText(block))) continue;
+      const text = blockText(block);
+      if (isFurniture(block) || issueLabelPattern.test(text) || numberedSectionPattern.test(text) || captionLinePattern.test(text)) continue;
       title = index;
       break;
     }

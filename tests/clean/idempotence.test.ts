@@ -94,6 +94,12 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('never makes a caption that starts the source its title (the table would lose its caption when read again)', () => {
+    const { once, twice } = cleanedTwice(['', 'Table 6. Arrests by month (2020)', '', '| Month | Cases |', '|---|---|', '| January | 29 |', '', 'Table 7. Seizures by month (2020)']);
+    expect(once).toBe('<a id="table-6"></a>**Table 6.** Arrests by month (2020)\n\n| Month | Cases |\n| - | -: |\n| January | 29 |\n\nTable 7. Seizures by month (2020)\n');
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
