@@ -32,6 +32,15 @@ function isInterruption(block: RootContent): boolean {
   return block.type === 'paragraph' && floatingCaption.test(textOf(block));
 }
 
+/**
+ * A paragraph between a caption and its table kept the two apart when the table stage read them: taken away, it
+ * would leave them side by side, and the next cleaning would tie them.
+ */
+function betweenCaptionAndTable(blocks: RootContent[], index: number): boolean {
+  const before = blocks[index - 1];
+  return before?.type === 'paragraph' && floatingCaption.test(textOf(before)) && blocks[index + 1]?.type === 'table';
+}
+
 /** `end` is the cut paragraph's text (or its tail), `endLength` the length of all of it. */
 function shouldJoin(end: string, endLength: number, start: string): boolean {
   if (terminal.test(end)) return false;
@@ -107,7 +116,7 @@ function joinCutParagraphs(blocks: RootContent[], context: RuleContext): boolean
       let next = index + 1;
       while (next < blocks.length && isInterruption(blocks[next]!)) next++;
       const rest = blocks[next];
-      if (!isProse(rest)) break;
+      if (!isProse(rest) || betweenCaptionAndTable(blocks, next)) break;
       const restText = textOf(rest);
       if (!shouldJoin(tail, length, restText)) break;
       const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);

@@ -100,6 +100,15 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('never takes a continuation from between a caption and its table (they would meet, and be tied next time)', () => {
+    const { once, twice } = cleanedTwice([
+      '# Seizures', '', 'The border provinces reported', '', 'Table 5. Seizures by border gate', '',
+      'more seizures than in any year before.', '| Border gate | Heroin (kg) |', '|---|---|', '| Mộc Bài | 12.5 |',
+    ]);
+    expect(once).toBe('# Seizures\n\nThe border provinces reported\n\nTable 5. Seizures by border gate\n\nmore seizures than in any year before.\n\n| Border gate | Heroin (kg) |\n| - | -: |\n| Mộc Bài | 12.5 |\n');
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
