@@ -3,8 +3,19 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { findFrontMatter } from '../pipeline/metadata/index.js';
+import { parseMarkdown } from '../pipeline/parse.js';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** The text with `suffix` after its title, where mdbrief finds the title (any seed, no title hard-coded here). */
+function withTitleSuffix(text: string, suffix: string): string {
+  const tree = parseMarkdown(text);
+  const title = tree.children[findFrontMatter(tree).title];
+  const end = title?.position?.end.offset;
+  if (end === undefined) throw new Error('a seed without a title: the corpus copies could not be told apart');
+  return text.slice(0, end) + suffix + text.slice(end);
+}
 
 /** N sources in `dir`: the seeds in turn, each with its own title and a few paragraphs shuffled so no two are the same. */
 export function makeCorpus(dir: string, n: number): string[] {
@@ -22,9 +33,7 @@ export function makeCorpus(dir: string, n: number): string[] {
     const body = blocks.slice(start, start + 6);
     const rotated = [...body.slice(index % body.length), ...body.slice(0, index % body.length)];
     blocks.splice(start, body.length, ...rotated);
-    const text = blocks
-      .join('\n\n')
-      .replace(/(Vietnam and Cambodia: Anti-Drug Cooperation in the Border Areas|Cooperation Against Human Trafficking: Case Study of Cambodia-Vietnam Border Point)/, `$1 (corpus copy ${index + 1})`);
+    const text = withTitleSuffix(blocks.join('\n\n'), ` (corpus copy ${index + 1})`);
     const file = path.join(dir, `source-${String(index + 1).padStart(3, '0')}.md`);
     writeFileSync(file, text);
     files.push(file);

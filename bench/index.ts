@@ -2,7 +2,8 @@
  * npm run bench [-- --sources N --runs R]: measures mdbrief as users run it (`node bin/mdbrief.js build`), in one run:
  * cold build, nothing changed, one source changed, and the floor of one fresh `chromium --print-to-pdf` of a tiny page.
  * The corpus is N varied copies of the seeds with distinct titles. Prints the median of R runs, seconds per source,
- * the ratios, and the peak memory of the whole process tree (Node and Chromium) during the cold build.
+ * the ratios, and the peak memory of the whole process tree (Node and Chromium) during the cold build: proportional
+ * set size (each shared page divided among the processes that map it) and the sum of resident sizes.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,48 +21,58 @@ const runs = Number(values.runs);
 
 interface Timed {
   seconds: number;
+  /** Peak of the tree's proportional set size: shared pages (Chromium's binary, its zygote's) counted once. */
   peakMiB: number;
+  /** Peak of the sum of each process's resident size: shared pages counted once per process that maps them. */
+  peakRssSumMiB: number;
 }
 
-/** Runs a command, sampling the resident memory of its whole process tree every 50 ms. */
+/** Runs a command, sampling the memory of its whole process tree every 100 ms (reading smaps costs time too). */
 async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
+  let peakRssSum = 0;
   const sampler = setInterval(() => {
-    if (child.pid !== undefined) peak = Math.max(peak, treeRssKiB(child.pid));
-  }, 50);
+    if (child.pid === undefined) return;
+    const memory = treeMemoryKiB(child.pid);
+    peak = Math.max(peak, memory.pss);
+    peakRssSum = Math.max(peakRssSum, memory.rss);
+  }, 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 };
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024, peakRssSumMiB: peakRssSum / 1024 };
 }
 
-/** Sum of VmRSS over a process and all its descendants, from /proc. */
-function treeRssKiB(pid: number): number {
+/** Pss (from smaps_rollup) and VmRSS summed over a process and all its descendants, from /proc. */
+function treeMemoryKiB(pid: number): { pss: number; rss: number } {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      const parent = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  let pss = 0;
+  let rss = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    total += rss.get(current) ?? 0;
+    try {
+      pss += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${current}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      rss += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
     stack.push(...(children.get(current) ?? []));
   }
-  return total;
+  return { pss, rss };
 }
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
@@ -118,7 +129,10 @@ async function main(): Promise<void> {
     console.log(`| ${name} | ${seconds.toFixed(2)} | ${(seconds / floorSeconds).toFixed(2)} | ${note} |`);
   }
   console.log(`| a fresh browser per source (estimate: ${count} × floor) | ${(count * floorSeconds).toFixed(1)} | ${count.toFixed(2)} | |`);
-  console.log(`peak memory of the cold build (Node + Chromium, resident): ${Math.max(...cold.map((t) => t.peakMiB)).toFixed(0)} MiB`);
+  console.log(
+    `peak memory of the cold build (Node + Chromium): ${Math.max(...cold.map((t) => t.peakMiB)).toFixed(0)} MiB proportional (Pss), ` +
+      `${Math.max(...cold.map((t) => t.peakRssSumMiB)).toFixed(0)} MiB as a sum of resident sizes (shared pages counted per process)`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 
