@@ -49,6 +49,8 @@ export class AnalysisPool {
   private nextId = 0;
   private closed = false;
   private readonly busy = new Set<Worker>();
+  /** Settles when the busy worker's current source is answered or the worker ends. */
+  private readonly finishing = new Map<Worker, Promise<void>>();
 
   constructor(private readonly options: AnalysisPoolOptions = analysisDefaults) {}
 
@@ -60,11 +62,24 @@ export class AnalysisPool {
     });
   }
 
-  /** Stops every worker; queued and running analyses fail. */
-  async close(): Promise<void> {
+  /** Starts the workers now, idle: their start-up (loading the stages) overlaps what the caller does meanwhile. */
+  warm(): void {
+    while (!this.closed && this.idle.length + this.busy.size < this.options.size) this.idle.push(this.spawn());
+  }
+
+  /**
+   * Stops every worker; queued analyses fail. A worker in the middle of a source gets a moment to finish it: ended
+   * while node-canvas draws, a worker takes the process down (a fatal error in the addon), so it is ended only when
+   * the source takes longer than `graceMs`.
+   */
+  async close(graceMs = 3_000): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error('the build was stopped'));
-    await Promise.all([...this.idle.splice(0), ...this.busy].map((worker) => worker.terminate()));
+    const busy = [...this.busy].map((worker) => {
+      const done = this.finishing.get(worker) ?? Promise.resolve();
+      return Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]).then(() => worker.terminate());
+    });
+    await Promise.all([...this.idle.splice(0).map((worker) => worker.terminate()), ...busy]);
   }
 
   private dispatch(): void {
@@ -86,10 +101,14 @@ export class AnalysisPool {
 
   private run(worker: Worker, task: Task): void {
     this.busy.add(worker);
+    let finished = () => {};
+    this.finishing.set(worker, new Promise<void>((resolve) => (finished = resolve)));
     let settled = false;
     const finish = (reusable: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
+      this.finishing.delete(worker);
+      finished();
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       this.busy.delete(worker);
