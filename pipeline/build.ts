@@ -131,10 +131,22 @@ async function rebuild(
   key: string,
   previous: Manifest | undefined,
 ): Promise<BuildResult> {
+  // A cold build (no previous manifest) analyses and prints every source: its worker and Chromium start now, while
+  // the stages load here, and not when the first source asks for them.
+  const poolSize = Math.max(1, Math.min(options.jobs, availableParallelism() - 1));
+  const cold = previous === undefined;
+  const poolReady = import('./analyse-pool.js').then(({ AnalysisPool, analysisDefaults }) => {
+    const pool = new AnalysisPool({ ...analysisDefaults, size: poolSize });
+    if (cold) pool.warm();
+    return pool;
+  });
+  const pdfOptions = { jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) };
+  let launching: Promise<PdfRenderer> | undefined = cold ? import('./render/pdf.js').then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions)) : undefined;
+  launching?.catch(() => {}); // a launch failure is reported by the print that needs it
   // The stages load only when there is work: an up-to-date build never pays for them.
-  const [{ sourceFiles }, { AnalysisPool, analysisDefaults }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PdfRenderer }, { PrintQueue }] = await Promise.all([
+  const [{ sourceFiles }, pool, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PdfRenderer }, { PrintQueue }] = await Promise.all([
     import('./analyse.js'),
-    import('./analyse-pool.js'),
+    poolReady,
     import('./render/embed-images.js'),
     import('./render/templates.js'),
     import('./compose/index.js'),
@@ -151,14 +163,20 @@ async function rebuild(
   const analyses: SourceHead[] = [];
   const built: string[] = [];
   const cached: string[] = [];
-  const templates = compileTemplates(templateFiles);
-  let launching: Promise<PdfRenderer> | undefined;
+  let templates: ReturnType<typeof compileTemplates>;
+  try {
+    templates = compileTemplates(templateFiles);
+  } catch (error) {
+    await pool.close();
+    await (await launching?.catch(() => undefined))?.close();
+    throw error;
+  }
   let printed = 0;
   let partsDone = 0;
   const bodyTotal = sources.length * 2 + 2;
   // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
   /** Chromium, started on the first part to print: it starts while the sources that follow are analysed. */
-  const renderer = () => (launching ??= PdfRenderer.launch({ jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) }));
+  const renderer = () => (launching ??= PdfRenderer.launch(pdfOptions));
   const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
   const batchWrites = new WeakMap<Uint8Array, Promise<string>>();
@@ -207,7 +225,6 @@ async function rebuild(
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
   const printing: Array<Promise<{ analysis: SourceHead; brief: PrintedPart; appendix: PrintedPart; briefKey: string } | null>> = [];
   // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
-  const pool = new AnalysisPool({ ...analysisDefaults, size: Math.max(1, Math.min(options.jobs, availableParallelism() - 1)) });
   const stopOnAbort = () => {
     void pool.close();
     void launching?.then((renderer) => renderer.close());

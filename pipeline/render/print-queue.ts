@@ -8,10 +8,16 @@ import { batchDocument, partPages, type PageRange, type PrintedPart } from './ba
 export interface QueueLimits {
   parts: number;
   characters: number;
+  /** Parts in the first batch (at most `parts`): a small one starts Chromium's work while the rest is analysed. */
+  firstParts?: number;
 }
 
-/** Big enough that Chromium's fixed cost is small beside the pages; small enough that printing starts early. */
-export const defaultQueueLimits: QueueLimits = { parts: 16, characters: 3_000_000 };
+/**
+ * Big enough that Chromium's fixed cost is small beside the pages; the first batch is one source's brief and
+ * appendix, so printing starts as soon as the first source is analysed. The limits count parts in the order they are
+ * added, never time, so the same parts always print in the same batches.
+ */
+export const defaultQueueLimits: QueueLimits = { parts: 16, characters: 3_000_000, firstParts: 2 };
 
 interface Waiting {
   html: string;
@@ -23,6 +29,7 @@ interface Waiting {
 export class PrintQueue {
   private waiting: Waiting[] = [];
   private characters = 0;
+  private batches = 0;
 
   constructor(
     /** Prints one HTML document (the build's renderer). */
@@ -35,7 +42,8 @@ export class PrintQueue {
     return new Promise<PrintedPart>((resolve, reject) => {
       this.waiting.push({ html, name, resolve, reject });
       this.characters += html.length;
-      if (this.waiting.length >= this.limits.parts || this.characters >= this.limits.characters) this.flush();
+      const parts = this.batches === 0 ? Math.min(this.limits.firstParts ?? this.limits.parts, this.limits.parts) : this.limits.parts;
+      if (this.waiting.length >= parts || this.characters >= this.limits.characters) this.flush();
     });
   }
 
@@ -44,7 +52,9 @@ export class PrintQueue {
     const batch = this.waiting;
     this.waiting = [];
     this.characters = 0;
-    if (batch.length > 0) void this.print(batch);
+    if (batch.length === 0) return;
+    this.batches++;
+    void this.print(batch);
   }
 
   private async print(batch: Waiting[]): Promise<void> {
