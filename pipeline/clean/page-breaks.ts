@@ -11,7 +11,8 @@ import { lineOf } from './text.js';
 
 const terminal = /[.!?:;…"”»'’]$/u;
 /** Captions, source lines and notes that float where a page broke. */
-export const floatingCaption = /^(?:table|tab\.|fig\.?|figure|chart|map|graph|diagram|source|sources|note|notes|表|图)\s*[\d.:]/iu;
+export const floatingCaption =
+  /^(?:table|tab\.|fig\.?|figure|chart|map|graph|diagram|exhibit|tabelle|abbildung|bảng|hình|source|sources|note|notes|quelle|anmerkung|nguồn|资料来源|来源|表|图)\s*[\d.:：]/iu;
 /** A cut paragraph is this long at least before a capitalised continuation is trusted to belong to it. */
 const minBodyLength = 150;
 const lineHyphen = /(\p{L})-\n(\p{Ll})/gu;

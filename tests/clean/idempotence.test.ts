@@ -109,6 +109,15 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('never joins a caption in another language (`Tabelle 3:`) as a cut paragraph', () => {
+    const { once, twice } = cleanedTwice([
+      '# Drogendelikte', '', 'Tabelle 3: Tatverdächtige nach Altersgruppe', '', '| Altersgruppe | Deutsche |', '|---|---|', '| unter 21 | 1.203 |', '| über 30 | 3.150 |', '',
+      'a', 'Tabelle 4: Fälle und Tatverdächtige',
+    ]);
+    expect(once).toBe('# Drogendelikte\n\n<a id="tabelle-3"></a>**Tabelle 3.** Tatverdächtige nach Altersgruppe\n\n| Altersgruppe | Deutsche |\n| - | -: |\n| unter 21 | 1203 |\n| über 30 | 3150 |\n\na\nTabelle 4: Fälle und Tatverdächtige\n');
+    expect(twice).toBe(once);
+  });
+
   it('reads tags in aligned-text and LaTeX cells as a GFM cell reads them (the table written back reads the same)', () => {
     // pdftotext layout in a code block, with the converter's tags left in: a reader of the GFM table sees no tags.
     const aligned = cleanedTwice(['```', 'Region<br>     2018   2019', 'Nord            530    511', '<b>Süd</b>      901    948', '```']);
