@@ -175,7 +175,7 @@ async function rebuild(
   let partsDone = 0;
   const bodyTotal = sources.length * 2 + 2;
   // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
-  /** Chromium, started on the first part to print: it starts while the sources that follow are analysed. */
+  /** Chromium, started at once in a cold build, else on the first source to analyse or part to print. */
   const renderer = () => (launching ??= PdfRenderer.launch(pdfOptions));
   const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();

@@ -87,6 +87,22 @@ describe('batched printing', () => {
     expect(firstWordHeight(await only.save())).toBeCloseTo(firstWordHeight(alone), 1);
   });
 
+  it('prints the first parts as a small batch of their own, then full batches, in the order the parts came', async () => {
+    const documents: number[] = [];
+    const queue = new PrintQueue(
+      (html, name) => {
+        documents.push(html.split('mdbrief-batch-part').length - 1);
+        return renderer.render(html, name);
+      },
+      { parts: 3, characters: 1e9, firstParts: 2 },
+    );
+    const printed = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => queue.add(part(name, 1), name));
+    queue.flush();
+    const parts = await Promise.all(printed);
+    expect(documents).toEqual([2, 3, 1]);
+    expect(parts.map((printedPart) => printedPart.first)).toEqual([0, 1, 0, 1, 2, 0]);
+  });
+
   it('prints the parts of a failing batch one by one, so only the failing part fails', async () => {
     // The stand-in renderer fails any document holding "poison", as Chromium does one that hangs or crashes it.
     const documents: number[] = [];
