@@ -176,7 +176,9 @@ async function rebuild(
   const bodyTotal = sources.length * 2 + 2;
   // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
   /** Chromium, started at once in a cold build, else on the first source to analyse or part to print. */
-  const renderer = () => (launching ??= PdfRenderer.launch(pdfOptions));
+  // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
+  let helpersStopped = false;
+  const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= PdfRenderer.launch(pdfOptions)));
   const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
   const batchWrites = new WeakMap<Uint8Array, Promise<string>>();
@@ -226,12 +228,14 @@ async function rebuild(
   const printing: Array<Promise<{ analysis: SourceHead; brief: PrintedPart; appendix: PrintedPart; briefKey: string } | null>> = [];
   // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
   const stopOnAbort = () => {
+    helpersStopped = true;
     void pool.close();
     void launching?.then((renderer) => renderer.close());
   };
   options.signal?.addEventListener('abort', stopOnAbort);
   /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
   const stopHelpers = async () => {
+    helpersStopped = true;
     await pool.close();
     const started = launching;
     launching = undefined;
