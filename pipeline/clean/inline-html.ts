@@ -51,8 +51,9 @@ function convertPairs(parent: PhrasingParent, context: RuleContext, inCell: bool
     parent.children.splice(pair.open, pair.close - pair.open + 1, ...replacement);
     const after = markdownOf(...(replacement.length ? replacement : [{ type: 'text' as const, value: '' }]));
     context.log({ line, before: `${word}${before}`, after: `${word}${after}` });
-    // An unwrapped tag's inside is looked at again: it may hold pairs (`<span><b>x</b></span>`).
-    from = pair.tag === 'b' || pair.tag === 'strong' || pair.tag === 'i' || pair.tag === 'em' || pair.tag === 'cite' ? pair.open + replacement.length : pair.open;
+    // From the replacement on: an unwrapped tag's inside may hold pairs (`<span><b>x</b></span>`); a new strong or
+    // emphasis is no html node, so the search steps over it.
+    from = pair.open;
   }
 }
 
