@@ -159,16 +159,27 @@ async function rebuild(
   const files: Record<string, string> = {};
   const images: Record<string, string> = {};
   const imageReads = new Map<string, Promise<ResolvedImage>>();
-  const sourcesRoot = await realpath(options.sources);
   const analyses: SourceHead[] = [];
   const built: string[] = [];
   const cached: string[] = [];
+  // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
+  let helpersStopped = false;
+  /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
+  const stopHelpers = async () => {
+    helpersStopped = true;
+    await pool.close();
+    const started = launching;
+    launching = undefined;
+    if (started) await (await started.catch(() => undefined))?.close();
+  };
+  // What can fail before the build's own try below must not leave the early worker and Chromium running.
+  let sourcesRoot: string;
   let templates: ReturnType<typeof compileTemplates>;
   try {
+    sourcesRoot = await realpath(options.sources);
     templates = compileTemplates(templateFiles);
   } catch (error) {
-    await pool.close();
-    await (await launching?.catch(() => undefined))?.close();
+    await stopHelpers();
     throw error;
   }
   let printed = 0;
@@ -176,8 +187,6 @@ async function rebuild(
   const bodyTotal = sources.length * 2 + 2;
   // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
   /** Chromium, started at once in a cold build, else on the first source to analyse or part to print. */
-  // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
-  let helpersStopped = false;
   const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= PdfRenderer.launch(pdfOptions)));
   const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
@@ -233,14 +242,6 @@ async function rebuild(
     void launching?.then((renderer) => renderer.close());
   };
   options.signal?.addEventListener('abort', stopOnAbort);
-  /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
-  const stopHelpers = async () => {
-    helpersStopped = true;
-    await pool.close();
-    const started = launching;
-    launching = undefined;
-    if (started) await (await started.catch(() => undefined))?.close();
-  };
   const templatesKey = cacheKey('templates', templateFiles);
   /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
   const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
