@@ -48,9 +48,8 @@ export class AnalysisPool {
   private running = 0;
   private nextId = 0;
   private closed = false;
-  private readonly busy = new Set<Worker>();
-  /** Settles when the busy worker's current source is answered or the worker ends. */
-  private readonly finishing = new Map<Worker, Promise<void>>();
+  /** Each worker at work, with what settles when its source is answered or it ends. */
+  private readonly busy = new Map<Worker, Promise<void>>();
 
   constructor(private readonly options: AnalysisPoolOptions = analysisDefaults) {}
 
@@ -75,10 +74,9 @@ export class AnalysisPool {
   async close(graceMs = 3_000): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new Error('the build was stopped'));
-    const busy = [...this.busy].map((worker) => {
-      const done = this.finishing.get(worker) ?? Promise.resolve();
-      return Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]).then(() => worker.terminate());
-    });
+    const busy = [...this.busy].map(([worker, done]) =>
+      Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]).then(() => worker.terminate()),
+    );
     await Promise.all([...this.idle.splice(0).map((worker) => worker.terminate()), ...busy]);
   }
 
@@ -100,14 +98,12 @@ export class AnalysisPool {
   }
 
   private run(worker: Worker, task: Task): void {
-    this.busy.add(worker);
     let finished = () => {};
-    this.finishing.set(worker, new Promise<void>((resolve) => (finished = resolve)));
+    this.busy.set(worker, new Promise<void>((resolve) => (finished = resolve)));
     let settled = false;
     const finish = (reusable: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
-      this.finishing.delete(worker);
       finished();
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);

@@ -29,7 +29,8 @@ interface Waiting {
 export class PrintQueue {
   private waiting: Waiting[] = [];
   private characters = 0;
-  private batches = 0;
+  /** No batch has been sent yet: the next is the first, of `firstParts`. */
+  private first = true;
 
   constructor(
     /** Prints one HTML document (the build's renderer). */
@@ -42,7 +43,7 @@ export class PrintQueue {
     return new Promise<PrintedPart>((resolve, reject) => {
       this.waiting.push({ html, name, resolve, reject });
       this.characters += html.length;
-      const parts = this.batches === 0 ? Math.min(this.limits.firstParts ?? this.limits.parts, this.limits.parts) : this.limits.parts;
+      const parts = this.first ? Math.min(this.limits.firstParts ?? this.limits.parts, this.limits.parts) : this.limits.parts;
       if (this.waiting.length >= parts || this.characters >= this.limits.characters) this.flush();
     });
   }
@@ -53,7 +54,7 @@ export class PrintQueue {
     this.waiting = [];
     this.characters = 0;
     if (batch.length === 0) return;
-    this.batches++;
+    this.first = false;
     void this.print(batch);
   }
 
