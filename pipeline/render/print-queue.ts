@@ -4,6 +4,7 @@
  * A batch that fails (a part that hangs or crashes Chromium) is printed again part by part: only that part fails.
  */
 import { batchDocument, partPages, type PageRange, type PrintedPart } from './batch.js';
+import { withoutStructureTree } from './structure-tree.js';
 
 export interface QueueLimits {
   parts: number;
@@ -63,7 +64,8 @@ export class PrintQueue {
     let pdf: Uint8Array;
     let ranges: PageRange[];
     try {
-      pdf = await this.render(batchDocument(batch.map((part) => part.html)), name);
+      // Cached and loaded by every later assembly: without the structure tree nobody uses, it loads 3–4 times faster.
+      pdf = withoutStructureTree(await this.render(batchDocument(batch.map((part) => part.html)), name));
       ranges = await partPages(pdf, batch.length);
     } catch (error) {
       if (batch.length === 1) batch[0]!.reject(error);
