@@ -131,78 +131,130 @@ async function rebuild(
   key: string,
   previous: Manifest | undefined,
 ): Promise<BuildResult> {
-  // A cold build (no previous manifest) analyses and prints every source: its worker and Chromium start now, while
-  // the stages load here, and not when the first source asks for them.
+  // The worker and Chromium start now, while the stages load here, when the build will need them: a cold build (no
+  // previous manifest) analyses and prints every source; a rebuild analyses the sources whose analysis the cache lacks
+  // and prints the parts of those whose summary it lacks (their source or the templates changed).
   const poolSize = Math.max(1, Math.min(options.jobs, availableParallelism() - 1));
-  const cold = previous === undefined;
+  const cache = new Cache(path.join(options.out, '.cache'));
+  const templatesKey = cacheKey('templates', templateFiles);
+  const keysOf = (source: Source) => {
+    const analysis = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
+    return { analysis, summary: cacheKey('summary', analysis, templatesKey) };
+  };
+  const missing = async (kind: string, key: (keys: ReturnType<typeof keysOf>) => string) =>
+    previous === undefined || (await Promise.all(sources.map((source) => cache.holds(kind, key(keysOf(source)))))).includes(false);
+  const [toAnalyse, toPrint] = await Promise.all([missing('analysis', (keys) => keys.analysis), missing('summaries', (keys) => keys.summary)]);
   const poolReady = import('./analyse-pool.js').then(({ AnalysisPool, analysisDefaults }) => {
     const pool = new AnalysisPool({ ...analysisDefaults, size: poolSize });
-    if (cold) pool.warm();
+    if (toAnalyse) pool.warm();
     return pool;
   });
   const pdfOptions = { jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) };
-  let launching: Promise<PdfRenderer> | undefined = cold ? import('./render/pdf.js').then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions)) : undefined;
+  const launchRenderer = () => import('./render/pdf.js').then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions));
+  let launching: Promise<PdfRenderer> | undefined = toPrint ? launchRenderer() : undefined;
   launching?.catch(() => {}); // a launch failure is reported by the print that needs it
-  // The stages load only when there is work: an up-to-date build never pays for them.
-  const [{ sourceFiles }, pool, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PdfRenderer }, { PrintQueue }] = await Promise.all([
-    import('./analyse.js'),
-    poolReady,
-    import('./render/embed-images.js'),
-    import('./render/templates.js'),
-    import('./compose/index.js'),
-    import('./render/assemble.js'),
-    import('./render/pdf.js'),
-    import('./render/print-queue.js'),
-  ]);
   const { reporter, out } = options;
-  const cache = new Cache(path.join(out, '.cache'));
-  const files: Record<string, string> = {};
-  const images: Record<string, string> = {};
-  const imageReads = new Map<string, Promise<ResolvedImage>>();
-  const analyses: SourceHead[] = [];
-  const built: string[] = [];
-  const cached: string[] = [];
   // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
   let helpersStopped = false;
   /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
   const stopHelpers = async () => {
     helpersStopped = true;
-    await pool.close();
+    await (await poolReady).close();
     const started = launching;
     launching = undefined;
     if (started) await (await started.catch(() => undefined))?.close();
   };
-  // What can fail before the build's own try below must not leave the early worker and Chromium running.
-  let sourcesRoot: string;
-  let templates: ReturnType<typeof compileTemplates>;
-  try {
-    sourcesRoot = await realpath(options.sources);
-    templates = compileTemplates(templateFiles);
-  } catch (error) {
-    await stopHelpers();
-    throw error;
-  }
-  let printed = 0;
-  let partsDone = 0;
-  const bodyTotal = sources.length * 2 + 2;
-  // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
-  /** Chromium, started at once in a cold build, else on the first source to analyse or part to print. */
-  const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= PdfRenderer.launch(pdfOptions)));
-  const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
+  /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */
+  const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= launchRenderer()));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
-  const batchWrites = new WeakMap<Uint8Array, Promise<string>>();
-  /** A part's HTML and, when the cache has them, its pages (found by the hash of the HTML). */
-  const lookUp = async (view: PartView, name: string, documentTitle: string): Promise<PartToPrint> => {
-    const html = templates(view, documentTitle);
-    const key = cacheKey('part', html);
-    return { html, key, name, cached: await cachedPart(key) };
-  };
   /** A printed part from the cache, by the hash of its HTML. */
   const cachedPart = async (key: string): Promise<PrintedPart | undefined> => {
     const entry = await cache.readJson('parts', key, isPartEntry);
     const pdf = entry && (await (batchReads.get(entry.batch) ?? batchReads.set(entry.batch, cache.readBytes('batches', entry.batch)).get(entry.batch)!));
     // Entry and batch are checked against their digests, and the batch is named by its own hash: both can be trusted.
     return entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined;
+  };
+  /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
+  const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
+    const present = await Promise.all(Object.entries(sourceFiles).map(async ([file, digest]) => previous?.files[file] === digest && (await exists(path.join(out, file)))));
+    return present.every(Boolean);
+  };
+  // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
+  const stopOnAbort = () => {
+    helpersStopped = true;
+    void poolReady.then((pool) => pool.close());
+    void launching?.then((renderer) => renderer.close());
+  };
+  options.signal?.addEventListener('abort', stopOnAbort);
+  /**
+   * A source's result, never rejecting. With the source, the templates and the source's output files unchanged, its
+   * summary (a few KB) and printed parts are all a rebuild needs; otherwise the analysis comes from the cache by the
+   * source's bytes, or from the pool.
+   */
+  const analysisOf = async (source: Source): Promise<Outcome> => {
+    const { analysis: analysisKey, summary: summaryKey } = keysOf(source);
+    try {
+      const summary = await cache.readJson('summaries', summaryKey, isSourceSummary);
+      if (summary) {
+        const [brief, appendix, current] = await Promise.all([cachedPart(summary.brief), cachedPart(summary.appendix), filesUpToDate(summary.files)]);
+        if (brief && appendix && current) {
+          cache.keepJson('analysis', analysisKey);
+          return { summary, brief, appendix };
+        }
+      }
+      const hit = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
+      if (hit) return { analysis: hit, fresh: false, summaryKey };
+      // A source analysed afresh has parts to print: Chromium starts (about 1 s) while the worker analyses it.
+      renderer().catch(() => {}); // a launch failure is reported by the print that needs it
+      const analysis = await (await poolReady).analyse(source);
+      await cache.writeJson('analysis', analysisKey, analysis);
+      return { analysis, fresh: true, summaryKey };
+    } catch (error) {
+      return { error };
+    }
+  };
+  // Every source is queued now, before the stages load: the worker analyses while they do.
+  const analysing = sources.map(analysisOf);
+  // The stages load only when there is work: an up-to-date build never pays for them.
+  const prepare = async () => {
+    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PrintQueue }] = await Promise.all([
+      import('./analyse.js'),
+      import('./render/embed-images.js'),
+      import('./render/templates.js'),
+      import('./compose/index.js'),
+      import('./render/assemble.js'),
+      import('./render/print-queue.js'),
+    ]);
+    const templates = compileTemplates(templateFiles);
+    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, printedDocuments, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
+  };
+  // What can fail before the build's own try below must not leave the early worker and Chromium running.
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  try {
+    prepared = await prepare();
+  } catch (error) {
+    options.signal?.removeEventListener('abort', stopOnAbort);
+    await stopHelpers();
+    throw error;
+  }
+  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, printedDocuments, PrintQueue, templates, sourcesRoot } = prepared;
+  const files: Record<string, string> = {};
+  const images: Record<string, string> = {};
+  const imageReads = new Map<string, Promise<ResolvedImage>>();
+  const analyses: SourceHead[] = [];
+  const built: string[] = [];
+  const cached: string[] = [];
+  let printed = 0;
+  let partsDone = 0;
+  const bodyTotal = sources.length * 2 + 2;
+  // Parts print in batches (render/batch.ts): a part's cache entry names its batch's PDF and its pages in it.
+  const queue = new PrintQueue((html, name) => renderer().then((started) => started.render(html, name)));
+  const batchWrites = new WeakMap<Uint8Array, Promise<string>>();
+  /** A part's HTML and, when the cache has them, its pages (found by the hash of the HTML). */
+  const lookUp = async (view: PartView, name: string, documentTitle: string): Promise<PartToPrint> => {
+    const html = templates(view, documentTitle);
+    const key = cacheKey('part', html);
+    return { html, key, name, cached: await cachedPart(key) };
   };
   /** The part's pages: cached, or queued to print. Queues synchronously, so parts queue in the order of the calls. */
   const printPart = ({ html, key, name, cached }: PartToPrint): Promise<PrintedPart> => {
@@ -235,51 +287,9 @@ async function rebuild(
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
   const printing: Array<Promise<{ analysis: SourceHead; brief: PrintedPart; appendix: PrintedPart; briefKey: string } | null>> = [];
-  // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
-  const stopOnAbort = () => {
-    helpersStopped = true;
-    void pool.close();
-    void launching?.then((renderer) => renderer.close());
-  };
-  options.signal?.addEventListener('abort', stopOnAbort);
-  const templatesKey = cacheKey('templates', templateFiles);
-  /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
-  const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
-    const present = await Promise.all(Object.entries(sourceFiles).map(async ([file, digest]) => previous?.files[file] === digest && (await exists(path.join(out, file)))));
-    return present.every(Boolean);
-  };
-  /**
-   * A source's result, never rejecting. With the source, the templates and the source's output files unchanged, its
-   * summary (a few KB) and printed parts are all a rebuild needs; otherwise the analysis comes from the cache by the
-   * source's bytes, or from the pool.
-   */
-  const analysisOf = async (source: Source): Promise<Outcome> => {
-    const analysisKey = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
-    const summaryKey = cacheKey('summary', analysisKey, templatesKey);
-    try {
-      const summary = await cache.readJson('summaries', summaryKey, isSourceSummary);
-      if (summary) {
-        const [brief, appendix, current] = await Promise.all([cachedPart(summary.brief), cachedPart(summary.appendix), filesUpToDate(summary.files)]);
-        if (brief && appendix && current) {
-          cache.keepJson('analysis', analysisKey);
-          return { summary, brief, appendix };
-        }
-      }
-      const hit = await cache.readJson('analysis', analysisKey, isSourceAnalysis);
-      if (hit) return { analysis: hit, fresh: false, summaryKey };
-      // A source analysed afresh has parts to print: Chromium starts (about 1 s) while the worker analyses it.
-      renderer().catch(() => {}); // a launch failure is reported by the print that needs it
-      const analysis = await pool.analyse(source);
-      await cache.writeJson('analysis', analysisKey, analysis);
-      return { analysis, fresh: true, summaryKey };
-    } catch (error) {
-      return { error };
-    }
-  };
 
   try {
-    // Every source is queued at once; results are taken in source order, so output never depends on timing.
-    const analysing = sources.map(analysisOf);
+    // Results are taken in source order, so output never depends on timing.
     for (const [index, source] of sources.entries()) {
       options.signal?.throwIfAborted();
       reporter.progress('analyse', source.path, index + 1, sources.length);

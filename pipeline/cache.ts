@@ -5,7 +5,7 @@
  * rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { access, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, writeFileAtomic } from './output.js';
 import { version } from './version.js';
@@ -54,6 +54,14 @@ export class Cache {
     if (!(await stored(file, JSON.stringify(entry)))) return false;
     this.used.add(file);
     return true;
+  }
+
+  /** Whether an entry is stored, unchecked: a hint (what a build will have to do), never a hit. */
+  async holds(kind: string, key: string): Promise<boolean> {
+    return access(this.file(kind, key, 'json')).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Bytes with a small envelope beside them (`<key>.bin` and `<key>.json`), checked against its digest. */
