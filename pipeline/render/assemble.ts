@@ -1,28 +1,16 @@
 /**
  * assemble: parts' pages (cover, contents, briefs, appendices) → one briefing PDF with pdf-lib.
  * Parts are cached and shared alone, though several print in one document (render/batch.ts); here their pages are
- * concatenated, in-part
- * links re-pointed at the copied pages, cross-part links (`https://mdbrief.invalid/goto/<key>`) turned into real jumps,
- * bookmarks built (each part's own headings below its entry), the running header and `page N of M` stamped, and the
- * document information set.
+ * concatenated (copied as bytes where nothing changes: render/printed-document.ts), in-part links re-pointed at the
+ * copied pages, cross-part links (`https://mdbrief.invalid/goto/<key>`) turned into real jumps, bookmarks built (each
+ * part's own headings below its entry), the running header and `page N of M` stamped, and the document information
+ * set.
  */
 import fontkit from '@pdf-lib/fontkit';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNull,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-  ParseSpeeds,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
 import { markedPart, type PrintedPart } from './batch.js';
 import { documentOrigin } from './pdf.js';
+import { readPrinted, type PrintedDocument } from './printed-document.js';
 
 export interface AssemblyPart {
   /** Name that cross-part links use: `${documentOrigin}/goto/<key>`. */
@@ -60,15 +48,13 @@ interface OutlineItem {
 }
 
 const gotoPrefix = `${documentOrigin}/goto/`;
-// pdf-lib's default parse speed yields to the event loop every 100 objects; parts are ours and small: parse at once.
-const loadOptions = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
-/** Loads printed documents, each once: assemblies that take parts from the same batches share the parsing. */
-export type PrintedDocuments = (pdf: Uint8Array) => Promise<PDFDocument>;
+/** Reads printed documents, each once: assemblies that take parts from the same batches share the reading. */
+export type PrintedDocuments = (pdf: Uint8Array) => Promise<PrintedDocument>;
 
 export function printedDocuments(): PrintedDocuments {
-  const loaded = new Map<Uint8Array, Promise<PDFDocument>>();
-  return (pdf) => loaded.get(pdf) ?? loaded.set(pdf, PDFDocument.load(pdf, loadOptions)).get(pdf)!;
+  const loaded = new Map<Uint8Array, Promise<PrintedDocument>>();
+  return (pdf) => loaded.get(pdf) ?? loaded.set(pdf, readPrinted(pdf)).get(pdf)!;
 }
 
 export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
@@ -81,35 +67,39 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
   const groups = new Map<string, OutlineItem>();
   const crossLinks: Array<{ annotation: PDFDict; key: string }> = [];
 
-  // Each printed document is loaded once and the pages its parts use copied in one call, so what the parts of a
+  // Each printed document is read once and the pages its parts use copied in one call, so what the parts of a
   // batch share (fonts, images) is copied once.
-  const printed = new Map<Uint8Array, { source: PDFDocument; indexOf: Map<unknown, number>; copied: Map<number, PDFPage>; dests: PDFDict | undefined }>();
+  const printed = new Map<Uint8Array, { source: PrintedDocument; indexOf: Map<number, number>; copied: Map<number, PDFPage>; dests: PDFDict | undefined }>();
   for (const pdf of new Set(parts.map((part) => part.printed.pdf))) {
     const source = await load(pdf);
-    const used = parts.filter((part) => part.printed.pdf === pdf).flatMap(({ printed: { first, count } }) => Array.from({ length: count }, (_, page) => first + page));
-    const pages = await doc.copyPages(source, used);
+    const own = parts.filter((part) => part.printed.pdf === pdf);
+    for (const { key, printed: { first, count } } of own) {
+      if (first + count > source.pages.length) throw new Error(`part ${key}: pages ${first + 1}-${first + count} are not in its printed document`);
+    }
+    const used = own.flatMap(({ printed: { first, count } }) => Array.from({ length: count }, (_, page) => first + page));
+    const pages = source.copyPages(doc, used);
+    const dests = source.resolve(source.catalog.get(PDFName.of('Dests')));
     printed.set(pdf, {
       source,
-      indexOf: new Map(source.getPages().map((page, index) => [page.ref, index])),
+      indexOf: new Map(source.pages.map((number, index) => [number, index])),
       copied: new Map(used.map((index, position) => [index, pages[position]!])),
-      dests: source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict),
+      dests: dests instanceof PDFDict ? dests : undefined,
     });
   }
 
   for (const part of parts) {
     const { source, indexOf, copied: copiedPages, dests } = printed.get(part.printed.pdf)!;
     const { first, count } = part.printed;
-    if (first + count > source.getPageCount()) throw new Error(`part ${part.key}: pages ${first + 1}-${first + count} are not in its printed document`);
     const copied = Array.from({ length: count }, (_, page) => copiedPages.get(first + page)!);
     for (const page of copied) doc.addPage(page);
     starts.set(part.key, doc.getPageCount() - copied.length + 1);
     partPages.push(copied);
     /** A page of this part, by its reference in the printed document (links and bookmarks point at those). */
-    const pageOf = (ref: unknown) => {
-      const index = indexOf.get(ref);
+    const pageOf = (ref: PDFObject | undefined) => {
+      const index = ref instanceof PDFRef ? indexOf.get(ref.objectNumber) : undefined;
       return index === undefined || index < first || index >= first + count ? undefined : copiedPages.get(index);
     };
-    for (const page of copied) crossLinks.push(...repointLinks(doc, page, dests, pageOf));
+    for (const page of copied) crossLinks.push(...repointLinks(doc, page, dests && { dests, resolve: source.resolve }, pageOf));
     if (part.bookmark && copied[0]) {
       // Chromium's outline of a part has the part's title (h1) on top: its children are the part's sections.
       const headings = part.bookmark.headings ? readOutline(source, pageOf) : [];
@@ -184,8 +174,8 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
 function repointLinks(
   doc: PDFDocument,
   page: PDFPage,
-  dests: PDFDict | undefined,
-  pageOf: (ref: unknown) => PDFPage | undefined,
+  named: { dests: PDFDict; resolve: PrintedDocument['resolve'] } | undefined,
+  pageOf: (ref: PDFObject | undefined) => PDFPage | undefined,
 ): Array<{ annotation: PDFDict; key: string }> {
   const cross: Array<{ annotation: PDFDict; key: string }> = [];
   const annots = page.node.Annots();
@@ -199,8 +189,9 @@ function repointLinks(
     const annotation = annots.lookupMaybe(index, PDFDict);
     if (!annotation) continue;
     const dest = annotation.get(PDFName.of('Dest'));
-    if (dest instanceof PDFName && dests) {
-      const target = dests.lookupMaybe(dest, PDFArray);
+    if (dest instanceof PDFName && named) {
+      const found = named.resolve(named.dests.get(dest));
+      const target = found instanceof PDFArray ? found : undefined;
       const targetPage = target ? pageOf(target.get(0)) : undefined;
       if (target && targetPage) {
         const top = target.lookupMaybe(3, PDFNumber)?.asNumber() ?? null;
@@ -216,21 +207,27 @@ function repointLinks(
 }
 
 /** A part's own bookmarks (Chromium makes them from its headings), re-pointed at the copied pages. */
-function readOutline(source: PDFDocument, pageOf: (ref: unknown) => PDFPage | undefined): OutlineItem[] {
-  const root = source.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+function readOutline(source: PrintedDocument, pageOf: (ref: PDFObject | undefined) => PDFPage | undefined): OutlineItem[] {
+  const dictOf = (value: PDFObject | undefined) => {
+    const resolved = source.resolve(value);
+    return resolved instanceof PDFDict ? resolved : undefined;
+  };
+  const root = dictOf(source.catalog.get(PDFName.of('Outlines')));
   const walk = (first: PDFDict | undefined): OutlineItem[] => {
     const items: OutlineItem[] = [];
-    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
-      const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+    for (let item = first; item; item = dictOf(item.get(PDFName.of('Next')))) {
+      const titleValue = source.resolve(item.get(PDFName.of('Title')));
+      const title = titleValue instanceof PDFString || titleValue instanceof PDFHexString ? titleValue.decodeText() : '';
+      const destValue = source.resolve(item.get(PDFName.of('Dest')));
+      const dest = destValue instanceof PDFArray ? destValue : undefined;
       const page = dest ? pageOf(dest.get(0)) : undefined;
-      const children = walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+      const children = walk(dictOf(item.get(PDFName.of('First'))));
       if (page) items.push({ title, page, top: dest?.lookupMaybe(3, PDFNumber)?.asNumber() ?? null, children });
       else items.push(...children);
     }
     return items;
   };
-  return walk(root?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return walk(dictOf(root?.get(PDFName.of('First'))));
 }
 
 function destination(doc: PDFDocument, page: PDFPage, top: number | null): PDFArray {

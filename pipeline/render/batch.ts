@@ -4,8 +4,9 @@
  * them together pays that once per batch. Each part starts on a new page behind a marker link
  * (`https://mdbrief.invalid/part/<n>`) that tells where its pages begin; the assembler drops the markers.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFArray } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { documentOrigin } from './pdf.js';
+import { readPrinted } from './printed-document.js';
 
 export const partMarkerPrefix = `${documentOrigin}/part/`;
 
@@ -50,16 +51,18 @@ function splitBody(document: string): { before: string; inner: string; after: st
 
 /** The pages of each of the `parts` parts of a printed batch, from the page each part's marker is on. */
 export async function partPages(pdf: Uint8Array, parts: number): Promise<PageRange[]> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await readPrinted(pdf);
   const starts: number[] = [];
-  doc.getPages().forEach((page, pageIndex) => {
-    const annots = page.node.Annots();
-    for (let index = 0; index < (annots?.size() ?? 0); index++) {
-      const part = markedPart(annots!, index);
+  doc.pages.forEach((number, pageIndex) => {
+    const page = doc.resolve(PDFRef.of(number));
+    const annots = page instanceof PDFDict ? doc.resolve(page.get(PDFName.of('Annots'))) : undefined;
+    if (!(annots instanceof PDFArray)) return;
+    for (let index = 0; index < annots.size(); index++) {
+      const part = markedPart(annots, index);
       if (part !== undefined) starts[part] ??= pageIndex;
     }
   });
-  const total = doc.getPageCount();
+  const total = doc.pages.length;
   return Array.from({ length: parts }, (_, part) => {
     const first = starts[part];
     const next = part + 1 < parts ? starts[part + 1] : total;
