@@ -134,6 +134,9 @@ async function rebuild(
   // The worker and Chromium start now, while the stages load here, when the build will need them: a cold build (no
   // previous manifest) analyses and prints every source; a rebuild analyses the sources whose analysis the cache lacks
   // and prints the parts of those whose summary it lacks (their source or the templates changed).
+  // puppeteer first: its modules take the longest to load, and Chromium's own start-up (about 0.5 s) waits on them.
+  const rendererModule = import('./render/pdf.js');
+  rendererModule.catch(() => {}); // a failure is reported by the print that needs it
   const poolSize = Math.max(1, Math.min(options.jobs, availableParallelism() - 1));
   const cache = new Cache(path.join(options.out, '.cache'));
   const templatesKey = cacheKey('templates', templateFiles);
@@ -150,9 +153,11 @@ async function rebuild(
     return pool;
   });
   const pdfOptions = { jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) };
-  const launchRenderer = () => import('./render/pdf.js').then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions));
+  const launchRenderer = () => rendererModule.then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions));
   let launching: Promise<PdfRenderer> | undefined = toPrint ? launchRenderer() : undefined;
   launching?.catch(() => {}); // a launch failure is reported by the print that needs it
+  // Chromium is set going before this thread turns to reading the cache and loading the stages, which would delay it.
+  if (launching) await rendererModule.catch(() => undefined);
   const { reporter, out } = options;
   // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
   let helpersStopped = false;
