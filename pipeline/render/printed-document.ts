@@ -5,7 +5,7 @@
  * pdf-lib's own load and copyPages parse, clone and write again every object: for 100 cached batches that was most
  * of a rebuild's assembly time.
  */
-import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFObjectParser, PDFPage, PDFPageLeaf, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFInvalidObject, PDFName, PDFNull, PDFObjectParser, PDFPage, PDFPageLeaf, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import { readLayout, references, renumberedBody, type IndirectObject, type Layout } from './pdf-objects.js';
 
 export interface PrintedDocument {
@@ -120,9 +120,10 @@ function readLaidOut(pdf: Uint8Array, layout: Layout): PrintedDocument | null {
     const renumbered = new Map(closure.map((number) => [number, doc.context.nextRef()]));
     const renumber = (number: number) => renumbered.get(number)?.objectNumber ?? null;
     for (const number of closure) {
-      const body = renumberedBody(pdf, objects.get(number)!, renumber);
       const ref = renumbered.get(number)!;
-      doc.context.assign(ref, parsed.has(number) ? PDFObjectParser.forBytes(body, doc.context).parseObject() : PDFInvalidObject.of(body));
+      // What was parsed is copied as objects; the rest as bytes.
+      if (parsed.has(number)) doc.context.assign(ref, renumberedCopy(parse(number)!, doc.context, renumber));
+      else doc.context.assign(ref, PDFInvalidObject.of(renumberedBody(pdf, objects.get(number)!, renumber)));
     }
     return used.map((number) => {
       const ref = renumbered.get(number)!;
@@ -136,6 +137,26 @@ function readLaidOut(pdf: Uint8Array, layout: Layout): PrintedDocument | null {
   };
 
   return { pages, catalog, resolve, copyPages };
+}
+
+/** A parsed object in another document: dictionaries and arrays copied, references renumbered (null: not copied). */
+function renumberedCopy(value: PDFObject, context: PDFContext, renumber: (number: number) => number | null): PDFObject {
+  if (value instanceof PDFRef) {
+    const number = renumber(value.objectNumber);
+    return number === null ? PDFNull : PDFRef.of(number);
+  }
+  if (value instanceof PDFArray) {
+    const array = PDFArray.withContext(context);
+    for (const item of value.asArray()) array.push(renumberedCopy(item, context, renumber));
+    return array;
+  }
+  if (value instanceof PDFStream) throw new Error('a stream of a printed document cannot be copied as an object');
+  if (value instanceof PDFDict) {
+    const entries = new Map(value.entries().map(([key, item]) => [key, renumberedCopy(item, context, renumber)]));
+    return value instanceof PDFPageLeaf ? PDFPageLeaf.fromMapWithContext(entries, context) : PDFDict.fromMapWithContext(entries, context);
+  }
+  // Names, numbers, strings, booleans and null are never changed in place: shared.
+  return value;
 }
 
 /** The document as pdf-lib writes it: a classic cross-reference table, every page carrying what it inherited. */
