@@ -3,11 +3,9 @@
  * found again page for page, one part's overflow never shrinks another, and a part that fails alone fails alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTempPdf } from '../helpers/pdf.js';
 import { assemblePdf } from '../../pipeline/render/assemble.js';
 import { batchDocument, partPages, partMarkerPrefix } from '../../pipeline/render/batch.js';
 import { PdfRenderer } from '../../pipeline/render/pdf.js';
@@ -30,21 +28,15 @@ afterAll(async () => {
   await renderer.close();
 });
 
-function write(pdf: Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mdbrief-batch-')), 'out.pdf');
-  writeFileSync(file, pdf);
-  return file;
-}
-
 /** Each page's text, trimmed, in order. */
 function pagesText(pdf: Uint8Array): string[] {
-  const text = spawnSync('pdftotext', ['-layout', write(pdf), '-'], { encoding: 'utf8' }).stdout;
+  const text = spawnSync('pdftotext', ['-layout', writeTempPdf(pdf), '-'], { encoding: 'utf8' }).stdout;
   return text.split('\f').slice(0, -1).map((page) => page.trim());
 }
 
 /** Height of the first word's box on the first page, in points: the type size as printed. */
 function firstWordHeight(pdf: Uint8Array): number {
-  const html = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', write(pdf), '-'], { encoding: 'utf8' }).stdout;
+  const html = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', writeTempPdf(pdf), '-'], { encoding: 'utf8' }).stdout;
   const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/.exec(html);
   return Number(word![4]) - Number(word![2]);
 }

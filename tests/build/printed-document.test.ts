@@ -4,11 +4,10 @@
  * inherited from the page tree) is read through pdf-lib once and assembles the same.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTempPdf } from '../helpers/pdf.js';
 import { assemblePdf } from '../../pipeline/render/assemble.js';
 import { batchDocument, partPages } from '../../pipeline/render/batch.js';
 import { PdfRenderer } from '../../pipeline/render/pdf.js';
@@ -17,19 +16,14 @@ import { withoutStructureTree } from '../../pipeline/render/structure-tree.js';
 const font = new Uint8Array(readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'));
 const info = { title: 'Copy', author: '', subject: '', keywords: [], creator: 'mdbrief test', date: new Date(0) };
 
-function write(pdf: Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mdbrief-copy-')), 'out.pdf');
-  writeFileSync(file, pdf);
-  return file;
-}
 const fontNames = (pdf: Uint8Array) =>
-  execFileSync('pdffonts', [write(pdf)], { encoding: 'utf8' })
+  execFileSync('pdffonts', [writeTempPdf(pdf)], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
     .filter(Boolean)
     .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, ''))
     .sort();
-const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', write(pdf), '-'], { encoding: 'utf8' });
+const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', writeTempPdf(pdf), '-'], { encoding: 'utf8' });
 
 let renderer: PdfRenderer;
 beforeAll(async () => {

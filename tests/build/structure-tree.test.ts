@@ -4,11 +4,9 @@
  * of the result is right (every entry points at its object). A PDF of another shape is passed through untouched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTempPdf } from '../helpers/pdf.js';
 import { PdfRenderer } from '../../pipeline/render/pdf.js';
 import { withoutStructureTree } from '../../pipeline/render/structure-tree.js';
 
@@ -26,12 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await renderer.close();
 });
-
-function write(pdf: Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mdbrief-tree-')), 'out.pdf');
-  writeFileSync(file, pdf);
-  return file;
-}
 
 const latin1 = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1');
 
@@ -55,7 +47,7 @@ describe('withoutStructureTree', () => {
     expect(latin1(slim)).not.toContain('/Type /StructElem');
     expect(latin1(slim)).not.toContain('/Type /StructTreeRoot');
     expect(slim.length).toBeLessThan(printed.length);
-    const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', write(pdf), '-'], { encoding: 'utf8' });
+    const text = (pdf: Uint8Array) => execFileSync('pdftotext', ['-layout', writeTempPdf(pdf), '-'], { encoding: 'utf8' });
     expect(text(slim)).toBe(text(printed));
     expect(await outlineTitles(slim)).toEqual(['Report (5 0 R)', 'Part one', 'The end']);
     const [before, after] = await Promise.all([printed, slim].map((pdf) => PDFDocument.load(pdf, { updateMetadata: false })));
@@ -78,7 +70,7 @@ describe('withoutStructureTree', () => {
     // Free entries chain: each names the next free number, the last 0.
     const free = entries.map((entry, number) => ({ number, entry })).filter(({ entry }) => entry.endsWith(' f '));
     free.forEach(({ entry }, index) => expect(Number(entry.slice(0, 10))).toBe(free[index + 1]?.number ?? 0));
-    const check = spawnSync('pdfinfo', [write(slim)], { encoding: 'utf8' });
+    const check = spawnSync('pdfinfo', [writeTempPdf(slim)], { encoding: 'utf8' });
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
   });

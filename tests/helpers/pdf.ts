@@ -2,8 +2,17 @@
  * Test helpers over poppler's command-line tools and pdf-lib: what a reader of the PDF would see.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+
+/** Writes PDF bytes to a file of their own, for the command-line tools. */
+export function writeTempPdf(pdf: Uint8Array): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'mdbrief-pdf-')), 'out.pdf');
+  writeFileSync(file, pdf);
+  return file;
+}
 
 export function pdfInfo(file: string): Record<string, string> {
   const info: Record<string, string> = {};
