@@ -161,14 +161,15 @@ async function rebuild(
   const { reporter, out } = options;
   // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
   let helpersStopped = false;
-  /** Stops the analysis workers and closes Chromium, once, whichever asks first. */
-  const stopHelpers = async () => {
-    helpersStopped = true;
-    await (await poolReady).close();
-    const started = launching;
-    launching = undefined;
-    if (started) await (await started.catch(() => undefined))?.close();
-  };
+  let stopping: Promise<void> | undefined;
+  /** Stops the analysis workers and closes Chromium, once, whichever asks first; later calls wait for the same. */
+  const stopHelpers = () =>
+    (stopping ??= (async () => {
+      helpersStopped = true;
+      const started = launching;
+      launching = undefined;
+      await Promise.all([poolReady.then((pool) => pool.close()), started?.then((renderer) => renderer.close(), () => undefined)]);
+    })());
   /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */
   const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= launchRenderer()));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
@@ -410,8 +411,8 @@ async function rebuild(
       if (counted === contentsPages) break;
       contentsPages = counted;
     }
-    // Printing is over: the workers and Chromium go before assembly, which holds every page in memory.
-    await stopHelpers();
+    // Printing is over: the workers and Chromium close while the PDF is assembled (awaited before the build ends).
+    stopHelpers().catch(() => {}); // a failure to close is reported by the await in finally
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await readFont();
     const printedDocs = printedDocuments();
