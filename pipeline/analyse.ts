@@ -30,10 +30,37 @@ function readTables(original: Source) {
   return { source, diagnostics, tree, tables };
 }
 
-/** `readTables`, then the cleaned text. */
+/** How many times a source may be cleaned before its cleaned text is taken as it stands. */
+const maxCleanings = 3;
+
+/**
+ * Whether the cleaned text, read again, ties a caption to a table that the source's reading did not: the next
+ * cleaning would write it as that table's caption. A caption not found again is no change: its anchor keeps it.
+ */
+function gainsCaptions(first: TableRecord[], again: TableRecord[]): boolean {
+  if (first.length !== again.length) return true;
+  return again.some((table, index) => (table.label !== null || table.title !== null) && (table.label !== first[index]!.label || table.title !== first[index]!.title));
+}
+
+/**
+ * `readTables`, then the cleaned text. Cleaning removes what stood between a caption and its table (a heading, page
+ * furniture): read again, the cleaned text ties them, and cleaning it would give another text. So the cleaned text's
+ * tables are read again and, while their captions differ from those it was cleaned with, it is cleaned once more.
+ */
 function prepare(original: Source) {
   const read = readTables(original);
-  return { ...read, cleaned: cleanSource(read.source, read.tree, read.tables) };
+  let cleaned = cleanSource(read.source, read.tree, read.tables);
+  let tables = read.tables;
+  for (let cleanings = 1; cleanings < maxCleanings; cleanings++) {
+    const source: Source = { ...read.source, text: cleaned.markdown };
+    const reread = extractTables(source, cleaned.tree).tables;
+    if (!gainsCaptions(tables, reread)) break;
+    const again = cleanSource(source, cleaned.tree, reread);
+    // Lines of the cleaned text are not lines of the source: the later edits keep no line.
+    cleaned = { ...again, changes: [...cleaned.changes, ...again.changes.map((change) => ({ ...change, line: null }))] };
+    tables = reread;
+  }
+  return { ...read, cleaned };
 }
 
 /** `mdbrief tables`: the table records of one file, as the contract's JSON document (no cleaning needed). */

@@ -17,13 +17,22 @@ function normalise(text: string): string {
   return text.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/**
+ * A number as the cleaned table writes it, read back as the same number whatever else its column holds: a decimal
+ * that looks like dot-grouped thousands (`1.223`, read so beside `1,682`) gets a trailing zero (`1.2230`).
+ */
+function numberText(value: number): string {
+  const text = String(value);
+  return /^-?\d{1,3}(?:\.\d{3})+$/.test(text) ? `${text}0` : text;
+}
+
 function cellText(cell: TableCell, column: TableColumn | undefined): string {
   // A period is a label, not a quantity: `half of 2019` must not become `2019`.
   if (column?.type === 'year') return cell.raw;
   if (typeof cell.value === 'number') {
     const percent = column?.type === 'percent' && cell.raw.includes('%') ? '%' : '';
-    const secondary = cell.secondary === undefined ? '' : ` (${cell.secondary})`;
-    return `${cell.value}${percent}${secondary}`;
+    const secondary = cell.secondary === undefined ? '' : ` (${numberText(cell.secondary)})`;
+    return `${numberText(cell.value)}${percent}${secondary}`;
   }
   return cell.value ?? cell.raw;
 }

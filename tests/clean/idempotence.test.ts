@@ -203,6 +203,23 @@ describe('cleaning is idempotent', () => {
     expect(link.twice).toBe(link.once);
   });
 
+  it('cleans again when cleaning brought a caption to its table (a repeated heading between them went as a running header)', () => {
+    // Read as the source stands, the heading parts the caption from the LaTeX table; read again, they meet.
+    const { once, twice } = cleanedTwice([
+      '# Seizures', '', '## 3 Results', '', 'Some text here.', '', 'Table 1. Seizures by year', '', '## 3 Results', '',
+      '\\begin{tabular}{l r}', 'Year & Cases \\\\', '2018 & 211 \\\\', '2019 & 318 \\\\', '\\end{tabular}',
+    ]);
+    expect(once).toBe('# Seizures\n\nSome text here.\n\n<a id="table-1"></a>**Table 1.** Seizures by year\n\n| Year | Cases |\n| -: | -: |\n| 2018 | 211 |\n| 2019 | 318 |\n');
+    expect(twice).toBe(once);
+  });
+
+  it('writes a decimal that looks like dot-grouped thousands with a trailing zero, so it reads back as a decimal', () => {
+    // Beside `1,682` the column's dot is a decimal point; written back as `1682`, `1.223` alone would read as 1223.
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'Year\tCases', '2016\t1,682 (12.345)', '2017\t1.223']);
+    expect(once).toBe('# Seizures\n\n| Year | Cases |\n| -: | -: |\n| 2016 | 1682 (12.3450) |\n| 2017 | 1.2230 |\n');
+    expect(twice).toBe(once);
+  });
+
   it('never joins a paragraph without a word (a lone replacement character) as text cut by a page', () => {
     const { once, twice } = cleanedTwice(['# Seizures', '', 'The border provinces', '', '\ufffd', '', 'laundering of drug money rose.']);
     expect(once).toBe('# Seizures\n\nThe border provinces\n\n\ufffd\n\nlaundering of drug money rose.\n');
