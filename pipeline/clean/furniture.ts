@@ -70,37 +70,47 @@ function isEmpty(block: RootContent): boolean {
 export const furniture: CleanRule = {
   name: 'furniture',
   transform(tree: Root, context) {
-    const blocks = tree.children;
-    const front = findFrontMatter(tree);
-    // Above the abstract, journal names and addresses are furniture too (a converter may have made one the title).
-    const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
     const counts = new Map<string, number>();
     // Keys that some copy shows as a heading (or a list the headings rule makes one): the headings rule turns a
     // heading that heads no section into a paragraph, so the paragraph/heading difference cannot decide alone.
     const asHeading = new Set<string>();
-    for (const block of blocks) {
+    for (const block of tree.children) {
       const key = runningKey(block);
       if (key === null) continue;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (block.type !== 'paragraph') asHeading.add(key);
     }
-    const keep = blocks.filter((block, index) => {
-      const lines = shownLines(block);
-      if (lines === null || (block.type === 'list' && runningKey(block) === null)) return true;
+    /** Furniture wherever it stands: empty, every line furniture, or a running header. */
+    const isFurnitureAnywhere = (block: RootContent, lines: string[]) => {
       const key = runningKey(block);
-      const inFront = index < frontEnd;
+      const repeated = key !== null && (counts.get(key) ?? 0) >= 2 && !/[.!?]$/.test(lines[0]!);
+      // A repeated line that is also a heading is a running header only when it carries page or volume figures.
+      return isEmpty(block) || (lines.length > 0 && lines.every(isFurnitureLine)) || (repeated && (!asHeading.has(key) || /\d/.test(lines[0]!)));
+    };
+    const linesOf = (block: RootContent) => (block.type === 'list' && runningKey(block) === null ? null : shownLines(block));
+    const dropped = new Set(
+      tree.children.filter((block) => {
+        const lines = linesOf(block);
+        return lines !== null && isFurnitureAnywhere(block, lines);
+      }),
+    );
+    // Above the abstract, journal names and addresses are furniture too (a converter may have made one the title).
+    // The front is found without the furniture above: a repeated `Abstract` that went must not mark where it ends.
+    const kept = tree.children.filter((block) => !dropped.has(block));
+    const front = findFrontMatter({ ...tree, children: kept });
+    const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
+    kept.slice(0, frontEnd).forEach((block) => {
+      const lines = linesOf(block);
+      if (lines === null || lines.length === 0) return;
       const definite = lines.filter(isFurnitureLine).length;
       const isFront = (line: string) =>
-        frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
-      const repeated = key !== null && (counts.get(key) ?? 0) >= 2 && !/[.!?]$/.test(lines[0]!);
-      const isFurniture =
-        isEmpty(block) ||
-        (lines.length > 0 && lines.every((line) => isFurnitureLine(line) || (inFront && isFront(line)))) ||
-        // A repeated line that is also a heading is a running header only when it carries page or volume figures.
-        (repeated && (!asHeading.has(key) || /\d/.test(lines[0]!)));
-      if (isFurniture) context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
-      return !isFurniture;
+        isFurnitureLine(line) || frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
+      if (lines.every(isFront)) dropped.add(block);
     });
-    tree.children = keep;
+    tree.children = tree.children.filter((block) => {
+      if (!dropped.has(block)) return true;
+      context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
+      return false;
+    });
   },
 };

@@ -220,6 +220,26 @@ describe('cleaning is idempotent', () => {
     expect(twice).toBe(once);
   });
 
+  it('finds the headings again once page breaks are joined (a line before a short line is then before body text)', () => {
+    // The journal line stands before a short title-like line, which the page-breaks rule joins to the text after it.
+    const { once, twice } = cleanedTwice([
+      '## References', 'Journal of Water Policy 8 (2021) 45-60', '', 'Groundwater Markets in Semi-Arid Regions', '',
+      'embarrassing circumstance request for international cooperation in the fight against drug-related crimes (Thanh, 2011).', '', 'References',
+    ]);
+    expect(once).toBe(
+      '# References\n\n## Journal of Water Policy 8 (2021) 45-60\n\nGroundwater Markets in Semi-Arid Regions embarrassing circumstance request for ' +
+        'international cooperation in the fight against drug-related crimes (Thanh, 2011).\n\n## References\n',
+    );
+    expect(twice).toBe(once);
+  });
+
+  it('finds the front matter without the running headers, so an `Abstract` that repeats does not mark its end', () => {
+    // The first `Abstract` went as a repeated line; the journal line above the title is front matter all the same.
+    const { once, twice } = cleanedTwice(['Abstract', '', 'J. Smith / Journal of Water Policy 8 (2021) 45-60', '# Water Rights in the Lower Basin', '**Abstract**']);
+    expect(once).toBe('# Water Rights in the Lower Basin\n');
+    expect(twice).toBe(once);
+  });
+
   it('never joins a paragraph without a word (a lone replacement character) as text cut by a page', () => {
     const { once, twice } = cleanedTwice(['# Seizures', '', 'The border provinces', '', '\ufffd', '', 'laundering of drug money rose.']);
     expect(once).toBe('# Seizures\n\nThe border provinces\n\n\ufffd\n\nlaundering of drug money rose.\n');
