@@ -80,10 +80,19 @@ export function chartSize(input: Pick<RenderInput, 'plan' | 'title' | 'subtitle'
 const categoryLines = (label: string, count: number) => wrapText(label, 26, count > 10 ? 2 : 3);
 const timeLines = (label: string) => wrapText(label, 16, 3);
 
-const background: Plugin = {
-  id: 'mdbriefBackground',
+/** node-canvas's own setting on its 2D context (canvas's index.d.ts), which Chart.js types as the DOM's. */
+interface NodeCanvasText {
+  textDrawingMode: 'path' | 'glyph';
+}
+
+/** The drawing surface: white, and text drawn as glyphs. */
+const surface: Plugin = {
+  id: 'mdbriefSurface',
   beforeDraw(chart) {
     const { ctx } = chart;
+    // Text as glyphs: each glyph's outline once, then a <use> per letter (in path mode every letter is an outline of
+    // its own): the same picture in 40% fewer bytes, which the HTML, the cache and Chromium all carry.
+    (ctx as unknown as NodeCanvasText).textDrawingMode = 'glyph';
     ctx.save();
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, chart.width, chart.height);
@@ -174,7 +183,7 @@ export function chartConfig(input: RenderInput): ChartConfiguration {
   return {
     type: plan.kind === 'line' ? 'line' : 'bar',
     data: { labels, datasets },
-    plugins: [background],
+    plugins: [surface],
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       responsive: false,

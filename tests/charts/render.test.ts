@@ -31,6 +31,9 @@ describe('SVG output', () => {
       expect(chart.svg).not.toContain('<?xml');
       expect(chart.svg).not.toContain('data:');
       expect(chart.svg.trimEnd().endsWith('</svg>')).toBe(true);
+      // Text as glyphs drawn once each and used per letter, not an outline per letter.
+      expect(chart.svg).toMatch(/<symbol overflow="visible" id="c[0-9a-f]{10}-glyph0-1">/);
+      expect(chart.svg).toMatch(/<use xlink:href="#c[0-9a-f]{10}-glyph0-1" x="[\d.]+" y="[\d.]+"\/>/);
     }
   });
 
@@ -38,7 +41,7 @@ describe('SVG output', () => {
     const ids = seedCharts.flatMap((chart) => [...chart.svg.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]!));
     expect(ids.length).toBeGreaterThan(7);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^c[0-9a-f]{10}-(clip\d+|surface)$/);
+    for (const id of ids) expect(id).toMatch(/^c[0-9a-f]{10}-(clip\d+|surface|glyph\d+-\d+)$/);
     for (const chart of seedCharts) {
       const own = new Set([...chart.svg.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]!));
       for (const reference of chart.svg.matchAll(/url\(#([^)]+)\)|href="#([^"]+)"/g)) expect(own.has((reference[1] ?? reference[2])!)).toBe(true);
