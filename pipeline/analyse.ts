@@ -9,12 +9,12 @@ import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.j
 import { chartTable } from './charts/index.js';
 import { checkClaims, sourceFindings, tableFindingList } from './findings/index.js';
 import { extractMetadata } from './metadata/index.js';
-import { outputPaths, toJson } from './output.js';
+import { outputPaths } from './output.js';
 import { parseMarkdown } from './parse.js';
 import { markdownToHtml } from './render/markdown-html.js';
 import { briefExcerpt, tableToHtml } from './render/table-html.js';
-import { tableToCsv } from './tables/csv.js';
-import { extractTables, tablesDocument } from './tables/index.js';
+import { tablesDocument } from './tables/document.js';
+import { extractTables } from './tables/index.js';
 import type { ChartArtifact, Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
 
 /** The stages every per-source result starts from: bounded text, tree, tables. */
@@ -66,7 +66,7 @@ function prepare(original: Source) {
 /** `mdbrief tables`: the table records of one file, as the contract's JSON document (no cleaning needed). */
 export function tablesFile(original: Source): TablesDocument {
   const { source, tables } = readTables(original);
-  return tablesDocument({ name: source.path }, { tables, diagnostics: [] });
+  return tablesDocument({ name: source.path }, tables);
 }
 
 /** `mdbrief clean`: the cleaned Markdown and its change log for one file. */
@@ -180,20 +180,4 @@ function oversizedTableWarnings(source: Source, tables: TableRecord[]): Diagnost
     const message = `${table.label ?? 'a table'} has ${size}: the PDF shows part of it; all of it is in ${outputPaths.tableCsv(source.slug, table.id)}`;
     return [{ severity: 'warning', file: source.path, line: table.lines[0], message }];
   });
-}
-
-/** Files written under the output folder for one source (paths relative to it), from its analysis alone. */
-export function sourceFiles(analysis: SourceAnalysis): Array<{ path: string; content: string }> {
-  const { slug, name } = analysis.source;
-  const files = [{ path: outputPaths.metadata(slug), content: toJson({ source: name, ...analysis.metadata }) }];
-  files.push({ path: outputPaths.tables(slug), content: toJson(tablesDocument({ name }, { tables: analysis.tables, diagnostics: [] })) });
-  for (const table of analysis.tables) files.push({ path: outputPaths.tableCsv(slug, table.id), content: tableToCsv(table) });
-  for (const chart of analysis.briefTables.flatMap((table) => table.charts)) files.push({ path: outputPaths.chart(slug, chart.id), content: chart.svg });
-  if (analysis.cleaned) {
-    files.push(
-      { path: outputPaths.appendix(slug), content: analysis.cleaned.markdown },
-      { path: outputPaths.changes(slug), content: toJson({ source: name, changes: analysis.cleaned.changes }) },
-    );
-  }
-  return files;
 }

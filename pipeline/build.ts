@@ -224,7 +224,7 @@ async function rebuild(
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
     const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PrintQueue }] = await Promise.all([
-      import('./analyse.js'),
+      import('./source-files.js'),
       import('./render/embed-images.js'),
       import('./render/templates.js'),
       import('./compose/index.js'),

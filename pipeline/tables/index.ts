@@ -6,7 +6,7 @@
  * stated totals.
  */
 import type { Root } from 'mdast';
-import type { Diagnostic, RowKind, Source, TableCheck, TableColumn, TableRecord, TableRow, TablesDocument } from '../types.js';
+import type { Diagnostic, RowKind, Source, TableCheck, TableColumn, TableRecord, TableRow } from '../types.js';
 import { findCaptions } from './caption.js';
 import { joinContinuations } from './continuations.js';
 import { findGrids, type Grid } from './grids.js';
@@ -40,10 +40,6 @@ export function extractTables(source: Source, tree: Root): TablesResult {
     return [record];
   });
   return { tables, diagnostics };
-}
-
-export function tablesDocument(source: Pick<Source, 'name'>, result: TablesResult): TablesDocument {
-  return { schema: 'mdbrief.tables/1', source: source.name, tables: result.tables };
 }
 
 /** `Table 1` → `table-1`; `Fig 2` → `fig-2`; no label → `table-N` by order. */
