@@ -223,7 +223,7 @@ async function rebuild(
   const analysing = sources.map(analysisOf);
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
-    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, printedDocuments }, { PrintQueue }] = await Promise.all([
+    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly, printedDocuments }, { PrintQueue }] = await Promise.all([
       import('./source-files.js'),
       import('./render/embed-images.js'),
       import('./render/templates.js'),
@@ -232,7 +232,7 @@ async function rebuild(
       import('./render/print-queue.js'),
     ]);
     const templates = compileTemplates(templateFiles);
-    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, printedDocuments, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
+    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
   };
   // What can fail before the build's own try below must not leave the early worker and Chromium running.
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -243,7 +243,10 @@ async function rebuild(
     await stopHelpers();
     throw error;
   }
-  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, printedDocuments, PrintQueue, templates, sourcesRoot } = prepared;
+  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot } = prepared;
+  // Printed documents are read once, shared by the briefing and each brief alone; cached ones are read early (below).
+  const printedDocs = printedDocuments();
+  const cachedBatches = new Set<Uint8Array>();
   const files: Record<string, string> = {};
   const images: Record<string, string> = {};
   const imageReads = new Map<string, Promise<ResolvedImage>>();
@@ -265,6 +268,7 @@ async function rebuild(
   /** The part's pages: cached, or queued to print. Queues synchronously, so parts queue in the order of the calls. */
   const printPart = ({ html, key, name, cached }: PartToPrint): Promise<PrintedPart> => {
     if (cached) {
+      cachedBatches.add(cached.pdf);
       reporter.progress('print', name, ++partsDone, bodyTotal);
       return Promise.resolve(cached);
     }
@@ -308,6 +312,7 @@ async function rebuild(
       }
       if ('summary' in outcome) {
         const { summary, brief, appendix } = outcome;
+        cachedBatches.add(brief.pdf).add(appendix.pdf);
         cached.push(source.path);
         diagnostics.push(...summary.analysis.diagnostics);
         Object.assign(files, summary.files);
@@ -365,7 +370,10 @@ async function rebuild(
       printing.push(parts);
     }
     queue.flush();
+    // While Chromium prints what changed, this thread would wait: it reads the cached parts for the assembly instead.
+    const preparing = prepareAssembly(cachedBatches, printedDocs);
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
+    await preparing;
     options.signal?.throwIfAborted();
     analyses.push(...printedSources.map((entry) => entry.analysis));
     if (analyses.length === 0) {
@@ -415,7 +423,6 @@ async function rebuild(
     stopHelpers().catch(() => {}); // a failure to close is reported by the await in finally
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await readFont();
-    const printedDocs = printedDocuments();
     const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, printedDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
     await writeFileAtomic(briefingFile, briefing.pdf);

@@ -6,7 +6,7 @@
  * part's own headings below its entry), the running header and `page N of M` stamped, and the document information
  * set.
  */
-import fontkit from '@pdf-lib/fontkit';
+import type Fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
 import { markedPart, type PrintedPart } from './batch.js';
 import { documentOrigin } from './pdf.js';
@@ -59,8 +59,9 @@ export function printedDocuments(): PrintedDocuments {
 
 export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(parsedOnce);
-  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }), fontBytes);
+  const fontkit = await loadFontkit();
+  doc.registerFontkit(parsedOnce(fontkit));
+  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true }), fontBytes, fontkit);
   const starts = new Map<string, number>();
   const partPages: PDFPage[][] = [];
   const outline: OutlineItem[] = [];
@@ -305,13 +306,34 @@ function footerOperators(font: PDFFont, page: number, total: number, width: numb
  * bytes, and parsing the font again for each (its tables decoded anew at the first shaping) cost about 20 ms each.
  * pdf-lib only reads the face; each document still makes its own subset.
  */
-const faces = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const parsedOnce: typeof fontkit = {
-  create: (bytes, postscriptName) => {
-    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
-    return faces.get(bytes) ?? faces.set(bytes, fontkit.create(bytes)).get(bytes)!;
-  },
-};
+const faces = new WeakMap<Uint8Array, ReturnType<typeof Fontkit.create>>();
+function parsedOnce(fontkit: typeof Fontkit): typeof Fontkit {
+  return {
+    create: (bytes, postscriptName) => {
+      if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+      return faces.get(bytes) ?? faces.set(bytes, fontkit.create(bytes)).get(bytes)!;
+    },
+  };
+}
+
+let fontkitLoading: Promise<typeof Fontkit> | undefined;
+/** fontkit, loaded once when first asked: loading it takes about 0.35 s (it inflates its Unicode tables). */
+function loadFontkit(): Promise<typeof Fontkit> {
+  return (fontkitLoading ??= import('@pdf-lib/fontkit').then((module) => module.default));
+}
+
+/**
+ * Does ahead what an assembly of these printed documents will need: fontkit loaded, each document read (`load`
+ * shares the reading with the assembly). A build calls it while Chromium prints and its own thread waits; it yields
+ * between documents so that printing's messages are not held up, and never fails (the assembly reports).
+ */
+export async function prepareAssembly(pdfs: Iterable<Uint8Array>, load: PrintedDocuments): Promise<void> {
+  await loadFontkit().catch(() => undefined);
+  for (const pdf of pdfs) {
+    await load(pdf).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * pdf-lib shapes every string it measures or draws with fontkit (2–3 ms a call with Noto Sans), and a briefing stamps
@@ -319,8 +341,8 @@ const parsedOnce: typeof fontkit = {
  * strings are put together glyph by glyph, and widths are sums of glyph advances: the running texts are plain (and
  * composed, NFC), with no ligature or kerning worth 0.5 s a briefing.
  */
-function shapeOnce(font: PDFFont, fontBytes: Uint8Array): PDFFont {
-  const face = parsedOnce.create(fontBytes);
+function shapeOnce(font: PDFFont, fontBytes: Uint8Array, fontkit: typeof Fontkit): PDFFont {
+  const face = parsedOnce(fontkit).create(fontBytes);
   const encode = font.encodeText.bind(font);
   const encoded = new Map<string, string>();
   const advances = new Map<string, number>();
