@@ -129,9 +129,17 @@ export function briefView(source: SourceAnalysis) {
     keywords: metadata.keywords,
     outline: metadata.outline,
     findings: source.findings,
-    tables: source.briefTables.map((table: BriefTable) => ({ ...table })),
+    tables: source.briefTables.map((table: BriefTable) => ({ ...table, charts: table.charts.map((chart) => ({ ...chart, src: svgImageSource(chart.svg) })) })),
     warnings: briefWarnings(source),
   };
+}
+
+/**
+ * A chart as an image's source: Chromium prints an SVG image as the same vectors as the SVG inlined, in half the time
+ * (an inlined chart's hundreds of glyph uses are each an element with its own style). Our own SVG, never a source's.
+ */
+function svgImageSource(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
 
 /** Problems found while reading the source (a table's own checks stand beside the table). */

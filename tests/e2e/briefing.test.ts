@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../pipeline/build.js';
-import { allText, bookmarks, pageLinks, pageText, pdfFonts, pdfInfo } from '../helpers/pdf.js';
+import { allText, bookmarks, pageLinks, pageText, pdfFonts, pdfInfo, pixelsOfColour } from '../helpers/pdf.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const seeds = ['anti-drug-cooperation.md', 'human-trafficking-cooperation.md'];
@@ -151,6 +151,11 @@ describe('briefing.pdf from both seeds', () => {
     expect(execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n')).toHaveLength(2);
     const text = allText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Line chart of Cases and Objects by Time, 2015 to half of 2019 (partial); the highest is Objects at 2,626 in 2018.');
+    // The chart is drawn (an image that failed to load leaves only its caption): its first series is Okabe–Ito blue.
+    const alone = path.join(out, 'briefs', 'anti-drug-cooperation.pdf');
+    const chartPage = Array.from({ length: Number(pdfInfo(alone)['Pages']) }, (_, index) => index + 1).find((page) => pageText(alone, page).includes('Line chart of Cases'))!;
+    expect(pixelsOfColour(alone, chartPage, [0, 114, 178])).toBeGreaterThan(100);
+    expect(pixelsOfColour(alone, 1, [0, 114, 178])).toBe(0);
   });
 
   it('writes each brief alone as its own PDF', () => {

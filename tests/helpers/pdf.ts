@@ -30,6 +30,19 @@ export function pageText(file: string, page: number, layout = false): string {
   });
 }
 
+/** How many pixels of a page (1-based, drawn at 40 dpi) are within `tolerance` of an RGB colour in every channel. */
+export function pixelsOfColour(file: string, page: number, [red, green, blue]: [number, number, number], tolerance = 24): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 });
+  // Binary PPM: `P6 <width> <height> 255` and one white-space character, then RGB triples.
+  const header = /^P6\s+\d+\s+\d+\s+\d+\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM image');
+  let count = 0;
+  for (let at = header[0].length; at + 2 < ppm.length; at += 3) {
+    if (Math.abs(ppm[at]! - red) <= tolerance && Math.abs(ppm[at + 1]! - green) <= tolerance && Math.abs(ppm[at + 2]! - blue) <= tolerance) count++;
+  }
+  return count;
+}
+
 export function allText(file: string): string {
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
