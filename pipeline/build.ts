@@ -294,9 +294,43 @@ async function rebuild(
     return printing;
   };
   const { partKey, appendixLabel, displayTitle } = compose;
+  const fontReading = readFont();
+  fontReading.catch(() => {}); // awaited where it is used
+  const briefsAlone = new Map<PrintedSource, Promise<{ file: string; digest: string }>>();
+  /**
+   * Each brief alone, to share one source: its part with its own header and page numbers, cached by its inputs. Made
+   * as soon as the brief is printed, while the next sources are analysed, rather than after the briefing.
+   */
+  const briefAlone = (entry: PrintedSource) => {
+    let making = briefsAlone.get(entry);
+    if (!making) {
+      making = makeBriefAlone(entry);
+      making.catch(() => {}); // awaited after the briefing is written
+      briefsAlone.set(entry, making);
+    }
+    return making;
+  };
+  const makeBriefAlone = async ({ analysis, brief, briefKey }: PrintedSource): Promise<{ file: string; digest: string }> => {
+    const title = displayTitle(analysis);
+    const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
+    const alone = cacheKey('brief-alone', briefKey, info.author, info.subject, info.keywords, title, options.date.toISOString());
+    const file = outputPaths.brief(analysis.source.slug);
+    // Already written by the last build: not even read.
+    const known = await cache.bytesDigest('briefs', alone);
+    if (known !== undefined && previous?.files[file] === known && (await exists(path.join(out, file)))) return { file, digest: known };
+    let pdf = await cache.readBytes('briefs', alone);
+    if (!pdf) {
+      const part = { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } };
+      pdf = (await assemblePdf([part], info, await fontReading, printedDocs)).pdf;
+      await cache.writeBytes('briefs', alone, pdf);
+    }
+    const digest = sha256(pdf);
+    if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
+    return { file, digest };
+  };
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
-  const printing: Array<Promise<{ analysis: SourceHead; brief: PrintedPart; appendix: PrintedPart; briefKey: string } | null>> = [];
+  const printing: Array<Promise<PrintedSource | null>> = [];
 
   try {
     // Results are taken in source order, so output never depends on timing.
@@ -358,7 +392,11 @@ async function rebuild(
         await cache.writeJson('summaries', outcome.summaryKey, summary);
       }
       const parts = Promise.all([printPart(briefPart), printPart(appendixPart)]).then(
-        ([brief, appendix]) => ({ analysis: headOf(current), brief, appendix, briefKey: briefPart.key }),
+        ([brief, appendix]) => {
+          const entry = { analysis: headOf(current), brief, appendix, briefKey: briefPart.key };
+          void briefAlone(entry);
+          return entry;
+        },
         (error: unknown) => {
           if (options.signal?.aborted) throw error;
           failed.add(current.source.path);
@@ -422,31 +460,13 @@ async function rebuild(
     // Printing is over: the workers and Chromium close while the PDF is assembled (awaited before the build ends).
     stopHelpers().catch(() => {}); // a failure to close is reported by the await in finally
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
-    const font = await readFont();
+    const font = await fontReading;
     const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, printedDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
     await writeFileAtomic(briefingFile, briefing.pdf);
     files[outputPaths.briefing] = sha256(briefing.pdf);
-    // Each brief alone, to share one source: its part with its own header and page numbers, cached by its inputs.
-    for (const { analysis, brief, briefKey } of printedSources) {
-      const title = displayTitle(analysis);
-      const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
-      const alone = cacheKey('brief-alone', briefKey, info.author, info.subject, info.keywords, title, options.date.toISOString());
-      const file = outputPaths.brief(analysis.source.slug);
-      // Already written by the last build: not even read.
-      const known = await cache.bytesDigest('briefs', alone);
-      if (known !== undefined && previous?.files[file] === known && (await exists(path.join(out, file)))) {
-        files[file] = known;
-        continue;
-      }
-      let pdf = await cache.readBytes('briefs', alone);
-      if (!pdf) {
-        const part = { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } };
-        pdf = (await assemblePdf([part], info, font, printedDocs)).pdf;
-        await cache.writeBytes('briefs', alone, pdf);
-      }
-      const digest = sha256(pdf);
-      if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
+    for (const entry of printedSources) {
+      const { file, digest } = await briefAlone(entry);
       files[file] = digest;
     }
 
@@ -600,6 +620,14 @@ type Outcome =
   | { summary: SourceSummary; brief: PrintedPart; appendix: PrintedPart }
   | { analysis: SourceAnalysis; fresh: boolean; summaryKey: string }
   | { error: unknown };
+
+/** A source whose parts printed: what the briefing and the brief alone are made of. */
+interface PrintedSource {
+  analysis: SourceHead;
+  brief: PrintedPart;
+  appendix: PrintedPart;
+  briefKey: string;
+}
 
 interface PartToPrint {
   html: string;
