@@ -331,6 +331,8 @@ async function rebuild(
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
   // A source whose parts cannot be printed fails alone: null here, an error in the diagnostics.
   const printing: Array<Promise<PrintedSource | null>> = [];
+  /** Every source analysed, in order: the cover's list, unless one of them then fails to print. */
+  const analysedHeads: SourceHead[] = [];
 
   try {
     // Results are taken in source order, so output never depends on timing.
@@ -352,6 +354,7 @@ async function rebuild(
         Object.assign(files, summary.files);
         for (const line of summary.details) reporter.detail(line);
         for (const key of [partKey.brief(source.slug), partKey.appendix(source.slug)]) reporter.progress('print', key, ++partsDone, bodyTotal);
+        analysedHeads.push(summary.analysis);
         printing.push(Promise.resolve({ analysis: summary.analysis, brief, appendix, briefKey: summary.brief }));
         continue;
       }
@@ -381,6 +384,8 @@ async function rebuild(
       }
       const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedImages(analysis.appendixHtml, resolved) };
       const title = displayTitle(current);
+      const head = headOf(current);
+      analysedHeads.push(head);
       // Looked up here, in source order, so the parts to print queue in that order whatever the timing.
       const [briefPart, appendixPart] = await Promise.all([
         lookUp(compose.briefView(current), partKey.brief(current.source.slug), title),
@@ -388,12 +393,12 @@ async function rebuild(
       ]);
       // A source without images is then summed up for the next build (with images, their bytes are part of the HTML).
       if (references.length === 0) {
-        const summary: SourceSummary = { analysis: headOf(current), brief: briefPart.key, appendix: appendixPart.key, files: ownFiles, details };
+        const summary: SourceSummary = { analysis: head, brief: briefPart.key, appendix: appendixPart.key, files: ownFiles, details };
         await cache.writeJson('summaries', outcome.summaryKey, summary);
       }
       const parts = Promise.all([printPart(briefPart), printPart(appendixPart)]).then(
         ([brief, appendix]) => {
-          const entry = { analysis: headOf(current), brief, appendix, briefKey: briefPart.key };
+          const entry = { analysis: head, brief, appendix, briefKey: briefPart.key };
           void briefAlone(entry);
           return entry;
         },
@@ -408,6 +413,10 @@ async function rebuild(
       printing.push(parts);
     }
     queue.flush();
+    // The cover prints now, with the last parts, rather than after them: again below only if a source fails to print.
+    const coverView = (heads: SourceHead[]) => printNow(compose.coverView(settings, heads), 'cover', settings.title);
+    const earlyCover = analysedHeads.length > 0 ? coverView(analysedHeads) : undefined;
+    earlyCover?.catch(() => {}); // awaited below when it is the cover
     // While Chromium prints what changed, this thread would wait: it reads the cached parts for the assembly instead.
     const preparing = prepareAssembly(cachedBatches, printedDocs);
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
@@ -435,14 +444,15 @@ async function rebuild(
     ];
     const cover: AssemblyPart = {
       key: partKey.cover,
-      printed: await printNow(compose.coverView(settings, analyses), 'cover', settings.title),
+      printed: await (earlyCover && analyses.length === analysedHeads.length ? earlyCover : coverView(analyses)),
       running: null,
       bookmark: null,
     };
     const bodyCounts = bodyParts.map((part) => part.printed.count);
     const coverPages = cover.printed.count;
-    // The contents' own length moves every page after it: print, count, and print again until the count holds.
-    let contentsPages = 1;
+    // The contents' own length moves every page after it: print, count, and print again until the count holds. The
+    // first guess, about 17 entries a page (the default templates), saves a print of a long contents when it holds.
+    let contentsPages = Math.max(1, Math.ceil(bodyParts.length / 17));
     let contents: AssemblyPart;
     for (;;) {
       const starts = new Map<string, number>();
