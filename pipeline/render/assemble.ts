@@ -208,27 +208,49 @@ function repointLinks(
 }
 
 /** A part's own bookmarks (Chromium makes them from its headings), re-pointed at the copied pages. */
-function readOutline(source: PrintedDocument, pageOf: (ref: PDFObject | undefined) => PDFPage | undefined): OutlineItem[] {
+/** An outline item of a printed document as read: its destination page by the reference the document gives. */
+interface PrintedOutlineItem {
+  title: string;
+  pageRef: PDFObject | undefined;
+  top: number | null;
+  children: PrintedOutlineItem[];
+}
+
+/** Each printed document's outline, read once: a batch's parts each take their own items from it. */
+const printedOutlines = new WeakMap<PrintedDocument, PrintedOutlineItem[]>();
+
+function printedOutline(source: PrintedDocument): PrintedOutlineItem[] {
+  const known = printedOutlines.get(source);
+  if (known) return known;
   const dictOf = (value: PDFObject | undefined) => {
     const resolved = source.resolve(value);
     return resolved instanceof PDFDict ? resolved : undefined;
   };
-  const root = dictOf(source.catalog.get(PDFName.of('Outlines')));
-  const walk = (first: PDFDict | undefined): OutlineItem[] => {
-    const items: OutlineItem[] = [];
+  const walk = (first: PDFDict | undefined): PrintedOutlineItem[] => {
+    const items: PrintedOutlineItem[] = [];
     for (let item = first; item; item = dictOf(item.get(PDFName.of('Next')))) {
       const titleValue = source.resolve(item.get(PDFName.of('Title')));
       const title = titleValue instanceof PDFString || titleValue instanceof PDFHexString ? titleValue.decodeText() : '';
       const destValue = source.resolve(item.get(PDFName.of('Dest')));
       const dest = destValue instanceof PDFArray ? destValue : undefined;
-      const page = dest ? pageOf(dest.get(0)) : undefined;
-      const children = walk(dictOf(item.get(PDFName.of('First'))));
-      if (page) items.push({ title, page, top: dest?.lookupMaybe(3, PDFNumber)?.asNumber() ?? null, children });
-      else items.push(...children);
+      items.push({ title, pageRef: dest?.get(0), top: dest?.lookupMaybe(3, PDFNumber)?.asNumber() ?? null, children: walk(dictOf(item.get(PDFName.of('First')))) });
     }
     return items;
   };
-  return walk(dictOf(root?.get(PDFName.of('First'))));
+  const outline = walk(dictOf(dictOf(source.catalog.get(PDFName.of('Outlines')))?.get(PDFName.of('First'))));
+  printedOutlines.set(source, outline);
+  return outline;
+}
+
+/** The outline items of one part: those whose page is one of its pages (`pageOf`), an item off them replaced by its children. */
+function readOutline(source: PrintedDocument, pageOf: (ref: PDFObject | undefined) => PDFPage | undefined): OutlineItem[] {
+  const take = (items: PrintedOutlineItem[]): OutlineItem[] =>
+    items.flatMap((item) => {
+      const page = pageOf(item.pageRef);
+      const children = take(item.children);
+      return page ? [{ title: item.title, page, top: item.top, children }] : children;
+    });
+  return take(printedOutline(source));
 }
 
 function destination(doc: PDFDocument, page: PDFPage, top: number | null): PDFArray {
@@ -323,14 +345,18 @@ function loadFontkit(): Promise<typeof Fontkit> {
 }
 
 /**
- * Does ahead what an assembly of these printed documents will need: fontkit loaded, each document read (`load`
- * shares the reading with the assembly). A build calls it while Chromium prints and its own thread waits; it yields
+ * Does ahead what an assembly of these printed documents will need: fontkit loaded, each document and its outline
+ * read (`load` shares the reading with the assembly). A build calls it while Chromium prints and its own thread waits; it yields
  * between documents so that printing's messages are not held up, and never fails (the assembly reports).
  */
 export async function prepareAssembly(pdfs: Iterable<Uint8Array>, load: PrintedDocuments): Promise<void> {
   await loadFontkit().catch(() => undefined);
   for (const pdf of pdfs) {
-    await load(pdf).catch(() => undefined);
+    try {
+      printedOutline(await load(pdf));
+    } catch {
+      // the assembly reads it again and reports what is wrong
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
