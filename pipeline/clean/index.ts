@@ -30,13 +30,15 @@ export interface CleanResult {
 
 /**
  * The rules in the order they run. Tables first, while every block still has its source lines; furniture and
- * correspondence before footnotes, marks and page breaks, so that what a page break put in between is gone;
- * headings and references before page breaks, so neither a pseudo-heading nor a reference entry is joined to the
- * text below it; headings once more after page breaks, whose joins change the outline (a line that stood before
- * another short line now stands before body text: a pseudo-heading the next cleaning would find). Table anchors
- * last, once every rule has moved or removed what stood between two tables.
+ * correspondence before marks, footnotes and page breaks, so that what a page break put in between is gone; marks
+ * and inline HTML before footnotes, so a footnote text is read as it reads once its tags are gone (a stray `<sup>`
+ * before `* Agreement …` hid the sign from one cleaning, not from the next); headings and references before page
+ * breaks, so neither a pseudo-heading nor a reference entry is joined to the text below it; headings once more after
+ * page breaks, whose joins change the outline (a line that stood before another short line now stands before body
+ * text: a pseudo-heading the next cleaning would find). Table anchors last, once every rule has moved or removed what
+ * stood between two tables.
  */
-export const rules: CleanRule[] = [tables, furniture, correspondence, footnotes, markers, inlineHtml, headings, references, pageBreaks, headings, links, tableAnchors];
+export const rules: CleanRule[] = [tables, furniture, correspondence, markers, inlineHtml, footnotes, headings, references, pageBreaks, headings, links, tableAnchors];
 
 export function cleanSource(source: Source, tree: Root, tableRecords: TableRecord[] = []): CleanResult {
   const working = structuredClone(tree);

@@ -245,4 +245,16 @@ describe('cleaning is idempotent', () => {
     expect(once).toBe('# Seizures\n\nThe border provinces\n\n\ufffd\n\nlaundering of drug money rose.\n');
     expect(twice).toBe(once);
   });
+
+  it('reads a footnote text as it reads once a stray or unwrapped tag before its sign is gone', () => {
+    // A `<sup>` the converter never closed hid the `*` from the footnotes rule; inline HTML then removed it, and the
+    // next cleaning found the footnote (and its mark after the affiliation's last word, as it stands).
+    const lone = cleanedTwice(['Bui Nam Khanh ^{a, *}', '', '^a Diplomatic Academy of Vietnam, Hanoi, Vietnam', '', '<sup>* Corresponding author', 'Abstract']);
+    expect(lone.once).toBe('# Bui Nam Khanh\n\nDiplomatic Academy of Vietnam, Hanoi, Vietnam[^1]\n\n[^1]: Corresponding author\n    Abstract\n');
+    expect(lone.twice).toBe(lone.once);
+    // A `<span>` around the footnote text is unwrapped the same way: its sign ties it to its mark in the cut sentence.
+    const span = cleanedTwice(['# Report', '', 'Both sides signed the agreement)* in 2019 and', '', '<span>* Agreement on cooperation in preventing drug crime</span>']);
+    expect(span.once).toBe('# Report\n\nBoth sides signed the agreement)[^1] in 2019 and\n\n[^1]: Agreement on cooperation in preventing drug crime\n');
+    expect(span.twice).toBe(span.once);
+  });
 });
