@@ -271,4 +271,18 @@ describe('cleaning is idempotent', () => {
     );
     expect(twice).toBe(once);
   });
+
+  it('writes a table that stood in a list item as blocks apart, so the item reads back as it was written', () => {
+    // The converter's HTML table continues a reference entry. The item was tight, so the anchor and the table were
+    // written on adjacent lines, but the blank line before the anchor paragraph made the item loose when read again.
+    const { once, twice } = cleanedTwice([
+      '- Anh, H. (2016). Drug criminals invade the border line with Cambodia. *Tiengchuong*.',
+      '  <table><tr><th>Year</th><th>Heroin (kg)</th></tr><tr><td>2018</td><td>19,2</td></tr><tr><td>2019</td><td>42,7</td></tr></table>',
+    ]);
+    expect(once).toBe(
+      '- Anh, H. (2016). Drug criminals invade the border line with Cambodia. *Tiengchuong*.\n\n  <a id="table-1"></a>\n\n' +
+        '  | Year | Heroin (kg) |\n  | -: | -: |\n  | 2018 | 19.2 |\n  | 2019 | 42.7 |\n',
+    );
+    expect(twice).toBe(once);
+  });
 });
