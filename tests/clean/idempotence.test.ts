@@ -285,4 +285,15 @@ describe('cleaning is idempotent', () => {
     );
     expect(twice).toBe(once);
   });
+
+  it('drops a style its tags left empty, so a line break or space before it is at the edge of its paragraph', () => {
+    // The emptied emphasis wrote nothing, but the hard break (or the space) before it was kept, off the edge: written
+    // as a trailing backslash or space, the next reading took it as text or dropped it.
+    const emphasis = cleanedTwice(['# Seizures', '', 'The seizures rose in every border province.  ', '_</sup>_']);
+    expect(emphasis.once).toBe('# Seizures\n\nThe seizures rose in every border province.\n');
+    expect(emphasis.twice).toBe(emphasis.once);
+    const strong = cleanedTwice(['# Seizures', '', 'The seizures rose in every border **<br>**']);
+    expect(strong.once).toBe('# Seizures\n\nThe seizures rose in every border\n');
+    expect(strong.twice).toBe(strong.once);
+  });
 });
