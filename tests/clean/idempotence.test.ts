@@ -296,4 +296,11 @@ describe('cleaning is idempotent', () => {
     expect(strong.once).toBe('# Seizures\n\nThe seizures rose in every border\n');
     expect(strong.twice).toBe(strong.once);
   });
+
+  it('drops the empty text a lone tag leaves on its own line, so the line break before it ends the paragraph', () => {
+    // Removing `</sup>` took the line end before it too, and left an empty text after the `<br>`'s break.
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'The seizures rose in every border province<br>', '</sup>']);
+    expect(once).toBe('# Seizures\n\nThe seizures rose in every border province\n');
+    expect(twice).toBe(once);
+  });
 });
