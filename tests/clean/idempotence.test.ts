@@ -303,4 +303,12 @@ describe('cleaning is idempotent', () => {
     expect(once).toBe('# Seizures\n\nThe seizures rose in every border province\n');
     expect(twice).toBe(once);
   });
+
+  it('merges the texts where page breaks join a paragraph, so the joined text is escaped as it reads back', () => {
+    // `[` ended the cut paragraph: alone in its text it was written `\[`, but read back as one text with `a] the`
+    // (`[ a]`, no link) it needs no escape, and the next cleaning wrote it bare.
+    const { once, twice } = cleanedTwice(['# Report', '', 'The two governments have evaluated the results:', '[', '', 'a] the border patrols']);
+    expect(once).toBe('# Report\n\nThe two governments have evaluated the results:\n[ a] the border patrols\n');
+    expect(twice).toBe(once);
+  });
 });
