@@ -311,4 +311,12 @@ describe('cleaning is idempotent', () => {
     expect(once).toBe('# Report\n\nThe two governments have evaluated the results:\n[ a] the border patrols\n');
     expect(twice).toBe(once);
   });
+
+  it('reads tab-separated figures in one cell as text, not as one number run together and written with an exponent', () => {
+    // A stray `|` made a one-column table of tab-separated rows: each cell's figures read as one number (tabs and
+    // all as group separators), the longest written back as `2.0163544639274894e+25`, which reads back as text.
+    const { once, twice } = cleanedTwice(['# Cases', '', '|', '2015\t407\t489\t1.000\t62\t121\t232\t07\t18\t23', '2016\t354\t463\t927\t48\t92\t201\t10\t26\t27']);
+    expect(once).toBe('# Cases\n\n| \\| |\n| - |\n| 2015 407 489 1.000 62 121 232 07 18 23 |\n| 2016 354 463 927 48 92 201 10 26 27 |\n');
+    expect(twice).toBe(once);
+  });
 });
