@@ -6,7 +6,7 @@
 import type { Root, RootContent } from 'mdast';
 import { findFrontMatter } from '../metadata/index.js';
 import { isStandardSection } from '../metadata/sections.js';
-import type { CleanRule } from './rule.js';
+import type { CleanRule, RuleContext } from './rule.js';
 import { lineOf, plainLines, sourceOf } from './text.js';
 
 /** Furniture anywhere in a document: these lines never belong to an article's prose. */
@@ -87,30 +87,56 @@ export const furniture: CleanRule = {
       // A repeated line that is also a heading is a running header only when it carries page or volume figures.
       return isEmpty(block) || (lines.length > 0 && lines.every(isFurnitureLine)) || (repeated && (!asHeading.has(key) || /\d/.test(lines[0]!)));
     };
-    const linesOf = (block: RootContent) => (block.type === 'list' && runningKey(block) === null ? null : shownLines(block));
     const dropped = new Set(
       tree.children.filter((block) => {
         const lines = linesOf(block);
         return lines !== null && isFurnitureAnywhere(block, lines);
       }),
     );
-    // Above the abstract, journal names and addresses are furniture too (a converter may have made one the title).
     // The front is found without the furniture above: a repeated `Abstract` that went must not mark where it ends.
-    const kept = tree.children.filter((block) => !dropped.has(block));
-    const front = findFrontMatter({ ...tree, children: kept });
-    const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
-    kept.slice(0, frontEnd).forEach((block) => {
-      const lines = linesOf(block);
-      if (lines === null || lines.length === 0) return;
-      const definite = lines.filter(isFurnitureLine).length;
-      const isFront = (line: string) =>
-        isFurnitureLine(line) || frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
-      if (lines.every(isFront)) dropped.add(block);
-    });
-    tree.children = tree.children.filter((block) => {
-      if (!dropped.has(block)) return true;
-      context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
-      return false;
-    });
+    for (const block of frontFurnitureOf(tree.children.filter((block) => !dropped.has(block)))) dropped.add(block);
+    removeLogged(tree, dropped, context);
   },
 };
+
+/**
+ * The front matter's furniture once more, once the headings rule has made the headings: a title block it could not
+ * make a heading (its lines joined read as furniture) leaves a later heading the title, and the next cleaning would
+ * drop what stands above that heading.
+ */
+export const frontFurniture: CleanRule = {
+  name: 'furniture',
+  transform(tree: Root, context) {
+    removeLogged(tree, new Set(frontFurnitureOf(tree.children)), context);
+  },
+};
+
+function linesOf(block: RootContent): string[] | null {
+  return block.type === 'list' && runningKey(block) === null ? null : shownLines(block);
+}
+
+/**
+ * Above the abstract (or the title), journal names and addresses are furniture too (a converter may have made one
+ * the title).
+ */
+function frontFurnitureOf(blocks: RootContent[]): RootContent[] {
+  const front = findFrontMatter({ type: 'root', children: blocks });
+  const frontEnd = front.abstractMarker !== -1 ? front.abstractMarker : front.title !== -1 ? front.title : 0;
+  return blocks.slice(0, frontEnd).filter((block) => {
+    const lines = linesOf(block);
+    if (lines === null || lines.length === 0) return false;
+    const definite = lines.filter(isFurnitureLine).length;
+    const isFront = (line: string) =>
+      isFurnitureLine(line) || frontLine.test(line) || issueLabel.test(line) || (journalName.test(line) && (volumeFigures.test(line) || definite > 0));
+    return lines.every(isFront);
+  });
+}
+
+function removeLogged(tree: Root, dropped: ReadonlySet<RootContent>, context: RuleContext): void {
+  if (dropped.size === 0) return;
+  tree.children = tree.children.filter((block) => {
+    if (!dropped.has(block)) return true;
+    context.log({ line: lineOf(block), before: sourceOf(context.source.text, block), after: '' });
+    return false;
+  });
+}

@@ -8,7 +8,7 @@ import { parseMarkdown } from '../parse.js';
 import type { Change, Source, TableRecord } from '../types.js';
 import { correspondence } from './correspondence.js';
 import { footnotes } from './footnotes.js';
-import { furniture } from './furniture.js';
+import { frontFurniture, furniture } from './furniture.js';
 import { headings } from './headings.js';
 import { inlineHtml } from './inline-html.js';
 import { links } from './links.js';
@@ -30,13 +30,16 @@ export interface CleanResult {
 
 /**
  * The rules in the order they run. Tables first, while every block still has its source lines; furniture and
- * correspondence before footnotes, marks and page breaks, so that what a page break put in between is gone;
- * headings and references before page breaks, so neither a pseudo-heading nor a reference entry is joined to the
- * text below it; headings once more after page breaks, whose joins change the outline (a line that stood before
+ * correspondence before marks, footnotes and page breaks, so that what a page break put in between is gone; marks
+ * and inline HTML before footnotes, so a footnote text is read as it reads once its tags are gone (a stray `<sup>`
+ * before `* Agreement …` hid the sign from one cleaning, not from the next); the front matter's furniture once more
+ * after headings, which may make a later block the title, and before page breaks, which would join across what it
+ * drops; headings and references before page breaks, so neither a pseudo-heading nor a reference entry is joined to
+ * the text below it; headings once more after page breaks, whose joins change the outline (a line that stood before
  * another short line now stands before body text: a pseudo-heading the next cleaning would find). Table anchors
  * last, once every rule has moved or removed what stood between two tables.
  */
-export const rules: CleanRule[] = [tables, furniture, correspondence, footnotes, markers, inlineHtml, headings, references, pageBreaks, headings, links, tableAnchors];
+export const rules: CleanRule[] = [tables, furniture, correspondence, markers, inlineHtml, footnotes, headings, frontFurniture, references, pageBreaks, headings, links, tableAnchors];
 
 export function cleanSource(source: Source, tree: Root, tableRecords: TableRecord[] = []): CleanResult {
   const working = structuredClone(tree);

@@ -108,6 +108,7 @@ function dropStrayStrong(parent: PhrasingParent, context: RuleContext): void {
 export const inlineHtml: CleanRule = {
   name: 'inline-html',
   transform(tree: Root, context) {
-    for (const parent of phrasingParentsOf(tree)) cleanPhrasing(parent, context, parent.type === 'tableCell');
+    // Innermost first: a parent is tidied once its styles are cleaned (a style its tags left empty goes there).
+    for (const parent of phrasingParentsOf(tree).reverse()) cleanPhrasing(parent, context, parent.type === 'tableCell');
   },
 };

@@ -1,7 +1,8 @@
 /**
  * markers: affiliation and footnote marks leave author names and sentences: `Bui Nam Khanh ^{a, *}`,
- * `Binh <sup>a, \*</sup>`, `^a Diplomatic Academy`, `<sup>a</sup> Diplomatic Academy`. Marks tied to a footnote text
- * were already turned into GFM footnotes by the `footnotes` rule; ordinals (`16<sup>th</sup>`) are left to inline-html.
+ * `Binh <sup>a, \*</sup>`, `^a Diplomatic Academy`, `<sup>a</sup> Diplomatic Academy`. A mark in the sentence's own
+ * text (`agreement)*.`) is no mark list: the `footnotes` rule ties it to its footnote text; ordinals
+ * (`16<sup>th</sup>`) are left to inline-html.
  */
 import type { PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';

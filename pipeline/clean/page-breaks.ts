@@ -6,7 +6,7 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { CleanRule, RuleContext } from './rule.js';
-import { phrasingParentsOf } from './phrasing.js';
+import { phrasingParentsOf, tidy } from './phrasing.js';
 import { lineOf } from './text.js';
 
 const terminal = /[.!?:;…"”»'’]$/u;
@@ -49,12 +49,17 @@ function shouldJoin(end: string, endLength: number, start: string): boolean {
   return endLength >= minBodyLength && start.length >= minBodyLength / 3 && /[\p{L}\p{N},]$/u.test(end) && /^[\p{Lu}\p{N}]/u.test(start);
 }
 
-/** Append `rest` to `cut`, one space between (none after a hyphen that splits a word); italic runs merge. */
+/**
+ * Append `rest` to `cut`, one space between (none after a hyphen that splits a word); italic runs merge, and so do
+ * the texts at the joint (remark escapes a text by what it holds: `[` alone is escaped, `[ a]` is not).
+ */
 function join(cut: Paragraph, rest: Paragraph): void {
   const last = cut.children[cut.children.length - 1];
   const first = rest.children[0];
   if (last?.type === 'emphasis' && first?.type === 'emphasis') {
-    join({ type: 'paragraph', children: last.children }, { type: 'paragraph', children: first.children });
+    const run: Paragraph = { type: 'paragraph', children: last.children };
+    join(run, { type: 'paragraph', children: first.children });
+    last.children = run.children;
     cut.children.push(...rest.children.slice(1));
   } else {
     const tail = lastText(cut.children);
@@ -65,6 +70,7 @@ function join(cut: Paragraph, rest: Paragraph): void {
     if (head?.type === 'text') head.value = head.value.replace(/^\s+/, '');
     cut.children.push(...(hyphenated ? [] : [{ type: 'text', value: ' ' } as PhrasingContent]), ...rest.children);
   }
+  tidy(cut);
   if (cut.position && rest.position) cut.position = { start: cut.position.start, end: rest.position.end };
 }
 

@@ -45,13 +45,18 @@ export function nextTagPair(children: PhrasingContent[], from: number, tags: Rea
 }
 
 /**
- * After inline nodes are removed (tags, empty links): texts they separated become one (remark decides escapes and stray `**` within one text node,
- * so split texts would be written differently from how they read back), and a line break at either edge of its
- * paragraph, which Markdown cannot write (a trailing `\` reads back as a backslash), goes.
+ * After inline nodes are removed (tags, empty links): texts they separated become one (remark decides escapes and
+ * stray `**` within one text node, so split texts would be written differently from how they read back), a style or
+ * text left empty goes, and a line break at either edge of its paragraph, which Markdown cannot write (a trailing `\`
+ * reads back as a backslash), goes.
  */
 export function tidy(parent: PhrasingParent): void {
   const merged: PhrasingContent[] = [];
   for (const child of parent.children) {
+    // A style or text left empty (`_</sup>_`, a line end once its tag went) writes nothing: it keeps no break off
+    // the edge.
+    if ((child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete') && child.children.length === 0) continue;
+    if (child.type === 'text' && child.value === '') continue;
     const previous = merged[merged.length - 1];
     if (child.type === 'text' && previous?.type === 'text') {
       merged[merged.length - 1] = { ...previous, value: previous.value + child.value, ...(previous.position && child.position ? { position: { start: previous.position.start, end: child.position.end } } : {}) };
@@ -64,5 +69,7 @@ export function tidy(parent: PhrasingParent): void {
   const last = merged[merged.length - 1];
   if (first?.type === 'text') first.value = first.value.replace(/^[ \t]*\n\s*/, '');
   if (last?.type === 'text') last.value = last.value.replace(/\s*\n[ \t]*$/, '');
+  // Nor spaces at the end of a paragraph or heading: reading drops them.
+  if (last?.type === 'text' && (parent.type === 'paragraph' || parent.type === 'heading')) last.value = last.value.replace(/[ \t]+$/, '');
   parent.children = merged;
 }

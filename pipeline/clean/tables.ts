@@ -3,7 +3,7 @@
  * row (group paths joined with ` / `), numbers as parsed, the caption above (`**Table 1.** Title`, after an anchor
  * `<a id="table-1">` that in-text links point to) and the notes below. Its source lines, caption and notes go.
  */
-import type { AlignType, Paragraph, Root, RootContent, Table, TableCell as MdCell } from 'mdast';
+import type { AlignType, Blockquote, FootnoteDefinition, List, ListItem, Paragraph, Root, RootContent, Table, TableCell as MdCell } from 'mdast';
 import type { TableCell, TableColumn, TableRecord } from '../types.js';
 import { captionLines } from '../tables/index.js';
 import type { CleanRule } from './rule.js';
@@ -120,17 +120,24 @@ function captionRemainder(block: RootContent | undefined, record: TableRecord): 
   return { type: 'paragraph', children: [{ type: 'text', value: rest.join('\n') }], position: block.position };
 }
 
+type Holder = Root | List | ListItem | Blockquote | FootnoteDefinition;
+
+function isHolder(block: RootContent | undefined): block is List | ListItem | Blockquote | FootnoteDefinition {
+  return block?.type === 'list' || block?.type === 'listItem' || block?.type === 'blockquote' || block?.type === 'footnoteDefinition';
+}
+
 /**
- * The blocks that hold a table's lines: the top level, or the children of the list item, quote or footnote that
- * holds them all (a table in a list item replaces its own blocks there, not the whole list).
+ * The node whose blocks hold a table's lines: the tree, or the list item, quote or footnote that holds them all (a
+ * table in a list item replaces its own blocks there, not the whole list).
  */
-function holder(tree: Root, first: number, last: number): RootContent[] {
-  let blocks: RootContent[] = tree.children;
+function holder(tree: Root, first: number, last: number): Holder {
+  let parent: Holder = tree;
   for (;;) {
-    const overlapping = blocks.filter((block) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first);
-    const only = overlapping.length === 1 ? overlapping[0]! : undefined;
-    if (!only || !['list', 'listItem', 'blockquote', 'footnoteDefinition'].includes(only.type) || !('children' in only)) return blocks;
-    blocks = only.children as RootContent[];
+    const children: RootContent[] = parent.children;
+    const overlapping = children.filter((block) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first);
+    const only = overlapping.length === 1 ? overlapping[0] : undefined;
+    if (!isHolder(only)) return parent;
+    parent = only;
   }
 }
 
@@ -142,7 +149,8 @@ export const tables: CleanRule = {
   transform(tree: Root, context) {
     for (const record of context.tables) {
       const [first, last] = record.lines;
-      const blocks = holder(tree, first, last);
+      const parent = holder(tree, first, last);
+      const blocks: RootContent[] = parent.children;
       const inside = blocks
         .map((block, index) => ({ block, index }))
         .filter(({ block }) => block.position !== undefined && block.position.start.line <= last && block.position.end.line >= first)
@@ -173,6 +181,9 @@ export const tables: CleanRule = {
       const before = removed.map((block) => sourceOf(context.source.text, block)).join('\n\n');
       const after = markdownOf(...replacement);
       blocks.splice(start, end - start + 1, ...replacement);
+      // The caption and the table are blocks apart, as at the top level: a list item that holds them is loose (a
+      // tight one is written with a blank line only between paragraphs, which reads back as loose all the same).
+      if (parent.type === 'listItem') parent.spread = true;
       if (normalise(before) !== normalise(after)) context.log({ line: lineOf(removed[0]), before, after });
     }
   },

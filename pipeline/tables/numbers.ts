@@ -6,8 +6,14 @@
 import type { ColumnType, TableCell } from '../types.js';
 
 const placeholder = /^(?:|-|–|—|n\/?a|na|\.{2,}|…|x|\*)$/iu;
-/** A number as printed: sign, digits with group separators, decimals, percent, a footnote mark. */
-const numeric = /^([-−+]?)(\d[\d.,\s\u00a0\u202f']*)(%?)\s*[*†‡§]*$/u;
+/**
+ * A number as printed: sign, digits with group separators (a tab separates cells, not groups), decimals, percent,
+ * a footnote mark.
+ */
+const numeric = /^([-−+]?)(\d[\d., \u00a0\u202f']*)(%?)\s*[*†‡§]*$/u;
+/** A space or apostrophe groups thousands in threes (`33 003`): `2015 407` is two numbers. */
+const looseGroup = /[ \u00a0\u202f'](?!\d{3}(?!\d))/u;
+
 const withSecondary = /^(.*?\S)\s*\(([^()]+)\)$/u;
 const parenthesised = /^\(([\d.,\s\u00a0\u202f]+)\)$/u;
 const yearLike = /^(?:(?:first |second |1st |2nd )?half of |h[12] |q[1-4] )?((?:18|19|20)\d{2})(?:\s*\([^)]*\)|\s*\*)?$/iu;
@@ -50,13 +56,14 @@ export function parseNumber(text: string, convention: Convention): { value: numb
     return inner ? { value: -inner.value, percent: inner.percent } : null;
   }
   const match = numeric.exec(text);
-  if (!match) return null;
+  if (!match || looseGroup.test(match[2]!.trimEnd())) return null;
   let digits = digitsOf(match[2]!);
   if (convention === 'dot-thousands') digits = digits.replaceAll('.', '').replace(',', '.');
   else digits = digits.replaceAll(',', '');
   if (!/^\d+(?:\.\d+)?$/.test(digits)) return null;
   const value = Number(digits) * (match[1] === '-' || match[1] === '−' ? -1 : 1);
-  return Number.isFinite(value) ? { value, percent: match[3] === '%' } : null;
+  // A number that prints with an exponent (`2.01e+25`, many digits run together) would not read back as one.
+  return Number.isFinite(value) && !String(value).includes('e') ? { value, percent: match[3] === '%' } : null;
 }
 
 /** Texts that look like numbers (what the convention is inferred from). */

@@ -12,7 +12,7 @@ function cleaned(lines: string[]): string {
 describe('cleaning rules at their edges', () => {
   it('runs the rules in the documented order', () => {
     expect(rules.map((rule) => rule.name)).toEqual([
-      'tables', 'furniture', 'correspondence', 'footnotes', 'markers', 'inline-html', 'headings', 'references', 'page-breaks', 'headings', 'links', 'table-anchors',
+      'tables', 'furniture', 'correspondence', 'markers', 'inline-html', 'footnotes', 'headings', 'furniture', 'references', 'page-breaks', 'headings', 'links', 'table-anchors',
     ]);
   });
 
