@@ -2,7 +2,7 @@
  * Fuzzing: random and mutated Markdown, made from the lines of the seeds and fixtures, through every per-source stage
  * (bound, parse, tables, metadata, cleaning, findings, claims, HTML). Nothing throws, nothing hangs, and the
  * invariants hold: one cell per column in every row, and cleaning is idempotent: the cleaned text cleans to itself.
- * `FUZZ_RUNS` sets the number of cases and `FUZZ_SEED` the seed (the campaign: `FUZZ_RUNS=5000 npx vitest run tests/fuzz`);
+ * `FUZZ_RUNS` sets the number of cases and `FUZZ_SEED` the seed (the campaign: `FUZZ_RUNS=3000 npx vitest run tests/fuzz`);
  * each cause a failing case revealed has its own minimal case in tests/clean/idempotence.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
