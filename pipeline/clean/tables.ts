@@ -6,6 +6,7 @@
 import type { AlignType, Blockquote, FootnoteDefinition, List, ListItem, Paragraph, Root, RootContent, Table, TableCell as MdCell } from 'mdast';
 import type { TableCell, TableColumn, TableRecord } from '../types.js';
 import { captionLines } from '../tables/index.js';
+import { dotGroupedDigits } from '../tables/numbers.js';
 import type { CleanRule } from './rule.js';
 import { labelKey } from './labels.js';
 import { lineOf, markdownOf, plainLines, sourceOf } from './text.js';
@@ -23,7 +24,7 @@ function normalise(text: string): string {
  */
 function numberText(value: number): string {
   const text = String(value);
-  return /^-?\d{1,3}(?:\.\d{3})+$/.test(text) ? `${text}0` : text;
+  return dotGroupedDigits.test(text.replace(/^-/, '')) ? `${text}0` : text;
 }
 
 function cellText(cell: TableCell, column: TableColumn | undefined): string {

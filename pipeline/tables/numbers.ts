@@ -20,6 +20,9 @@ const yearLike = /^(?:(?:first |second |1st |2nd )?half of |h[12] |q[1-4] )?((?:
 
 export type Convention = 'dot-thousands' | 'comma-thousands' | 'plain';
 
+/** Digits that a dot groups in threes (`1.223`, `12.345.678`): a column of these alone reads as dot-thousands. */
+export const dotGroupedDigits = /^\d{1,3}(?:\.\d{3})+$/;
+
 function digitsOf(text: string): string {
   return text.replace(/[\s\u00a0\u202f']/g, '');
 }
@@ -37,7 +40,7 @@ export function inferConvention(texts: string[]): Convention {
       else dotGroups++;
       continue;
     }
-    if (/^\d{1,3}(?:\.\d{3})+$/.test(digits)) dotGroups++;
+    if (dotGroupedDigits.test(digits)) dotGroups++;
     else if (digits.includes('.')) dotDecimals++;
     if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) commaGroups++;
     else if (digits.includes(',')) commaDecimals++;
