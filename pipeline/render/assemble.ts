@@ -207,7 +207,6 @@ function repointLinks(
   return cross;
 }
 
-/** A part's own bookmarks (Chromium makes them from its headings), re-pointed at the copied pages. */
 /** An outline item of a printed document as read: its destination page by the reference the document gives. */
 interface PrintedOutlineItem {
   title: string;
@@ -242,7 +241,10 @@ function printedOutline(source: PrintedDocument): PrintedOutlineItem[] {
   return outline;
 }
 
-/** The outline items of one part: those whose page is one of its pages (`pageOf`), an item off them replaced by its children. */
+/**
+ * A part's own bookmarks (Chromium makes them from its headings), re-pointed at the copied pages: the items whose
+ * page is one of the part's (`pageOf`), an item off them replaced by its children.
+ */
 function readOutline(source: PrintedDocument, pageOf: (ref: PDFObject | undefined) => PDFPage | undefined): OutlineItem[] {
   const take = (items: PrintedOutlineItem[]): OutlineItem[] =>
     items.flatMap((item) => {
@@ -346,8 +348,9 @@ function loadFontkit(): Promise<typeof Fontkit> {
 
 /**
  * Does ahead what an assembly of these printed documents will need: fontkit loaded, each document and its outline
- * read (`load` shares the reading with the assembly). A build calls it while Chromium prints and its own thread waits; it yields
- * between documents so that printing's messages are not held up, and never fails (the assembly reports).
+ * read (`load` shares the reading with the assembly). A build calls it while Chromium prints and its own thread
+ * waits; it yields between documents so that printing's messages are not held up, and never fails (the assembly
+ * meets the same error and reports it).
  */
 export async function prepareAssembly(pdfs: Iterable<Uint8Array>, load: PrintedDocuments): Promise<void> {
   await loadFontkit().catch(() => undefined);
@@ -355,7 +358,7 @@ export async function prepareAssembly(pdfs: Iterable<Uint8Array>, load: PrintedD
     try {
       printedOutline(await load(pdf));
     } catch {
-      // the assembly reads it again and reports what is wrong
+      // reported by the assembly, which meets the same error
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
