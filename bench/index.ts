@@ -39,12 +39,14 @@ async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = p
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
   let peakRssSum = 0;
-  const sampler = setInterval(() => {
-    if (child.pid === undefined || !sampleMemory) return;
-    const memory = treeMemoryKiB(child.pid);
-    peak = Math.max(peak, memory.pss);
-    peakRssSum = Math.max(peakRssSum, memory.rss);
-  }, 100);
+  const sampler = sampleMemory
+    ? setInterval(() => {
+        if (child.pid === undefined) return;
+        const memory = treeMemoryKiB(child.pid);
+        peak = Math.max(peak, memory.pss);
+        peakRssSum = Math.max(peakRssSum, memory.rss);
+      }, 100)
+    : undefined;
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`);
