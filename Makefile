@@ -22,9 +22,9 @@ test: setup dist/.stamp
 setup:
 	@bash scripts/setup.sh
 
-# The CLI runs compiled JavaScript: recompile when any pipeline module or the compiler settings change.
-dist/.stamp: $(shell find pipeline -name '*.ts') tsconfig.json tsconfig.build.json package-lock.json
-	npx tsc -p tsconfig.build.json
+# The CLI runs bundled JavaScript (scripts/build.ts): rebundle when any pipeline module or a dependency changes.
+dist/.stamp: $(shell find pipeline -name '*.ts') scripts/build.ts package-lock.json
+	npm run --silent build
 	@touch $@
 
 typecheck: setup
