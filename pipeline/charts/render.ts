@@ -7,7 +7,7 @@
  * charts are inlined in one HTML page.
  */
 import { createHash } from 'node:crypto';
-import type { ChartConfiguration, ChartDataset, FontSpec, Plugin, ScriptableLineSegmentContext } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, ChartItem, FontSpec, Plugin, ScriptableLineSegmentContext } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ChartPlan } from './choose.js';
 import { colourAt, ink, partialAlpha, pointStyleAt, withAlpha } from './palette.js';
@@ -27,28 +27,39 @@ export const chartWidth = 640;
 const textSize = 12;
 const titleSize = 14;
 
-/** One renderer per size: each one loads its own copy of Chart.js, which is slow. */
-const renderers = new Map<string, ChartJSNodeCanvas>();
-
-function renderer(width: number, height: number): ChartJSNodeCanvas {
-  const key = `${width}x${height}`;
-  let found = renderers.get(key);
-  if (!found) {
-    found = new ChartJSNodeCanvas({
-      type: 'svg',
-      width,
-      height,
-      chartCallback: (chartJS) => {
-        chartJS.defaults.animation = false;
-        chartJS.defaults.responsive = false;
-        chartJS.defaults.maintainAspectRatio = false;
-        chartJS.defaults.devicePixelRatio = 1;
-        chartJS.defaults.color = ink.text;
-      },
-    });
-    renderers.set(key, found);
+/**
+ * chartjs-node-canvas with the canvas sized per chart. Each ChartJSNodeCanvas loads its own copy of Chart.js, and a
+ * fresh copy runs unoptimised: one per size cost about 0.1 s a size and kept every chart cold. One instance draws
+ * every size here, through the members the library leaves to subclasses.
+ */
+class SizedChartCanvas extends ChartJSNodeCanvas {
+  renderSvg(configuration: ChartConfiguration, width: number, height: number): Buffer {
+    const canvas = this._createCanvas(width, height, 'svg');
+    // node-canvas's context is what Chart.js draws on; its type lacks DOM members Chart.js never calls.
+    const chart = new this._chartJs(canvas.getContext('2d') as unknown as ChartItem, configuration);
+    try {
+      return canvas.toBuffer();
+    } finally {
+      chart.destroy();
+    }
   }
-  return found;
+}
+
+let renderer: SizedChartCanvas | undefined;
+
+function chartCanvas(): SizedChartCanvas {
+  return (renderer ??= new SizedChartCanvas({
+    type: 'svg',
+    width: chartWidth,
+    height: chartWidth,
+    chartCallback: (chartJS) => {
+      chartJS.defaults.animation = false;
+      chartJS.defaults.responsive = false;
+      chartJS.defaults.maintainAspectRatio = false;
+      chartJS.defaults.devicePixelRatio = 1;
+      chartJS.defaults.color = ink.text;
+    },
+  }));
 }
 
 /** `Noto Sans` → `"Noto Sans", "DejaVu Sans", sans-serif`; a list is kept, with the fallbacks added. */
@@ -246,6 +257,6 @@ export function stableSvg(svg: string): string {
 
 export function renderChart(input: RenderInput): string {
   const { width, height } = chartSize(input);
-  const buffer = renderer(width, height).renderToBufferSync(chartConfig(input), 'image/svg+xml');
+  const buffer = chartCanvas().renderSvg(chartConfig(input), width, height);
   return stableSvg(buffer.toString('utf8'));
 }
