@@ -9,6 +9,7 @@
 import type Fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
 import { markedPart, type PrintedPart } from './batch.js';
+import { useNativeDeflate } from './native-deflate.js';
 import { documentOrigin } from './pdf.js';
 import { readPrinted, type PrintedDocument } from './printed-document.js';
 
@@ -58,6 +59,7 @@ export function printedDocuments(): PrintedDocuments {
 }
 
 export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fontBytes: Uint8Array, load: PrintedDocuments = printedDocuments()): Promise<Assembled> {
+  useNativeDeflate();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fontkit = await loadFontkit();
   doc.registerFontkit(parsedOnce(fontkit));
@@ -164,7 +166,8 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   doc.setLanguage('en');
-  const pdf = await doc.save({ useObjectStreams: true });
+  // pdf-lib's writer waits for a timer every 50 objects by default (a 1,672-page briefing has 11,500): about 0.17 s.
+  const pdf = await doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
   return { pdf, pageCount: pages.length, starts };
 }
 
@@ -384,9 +387,12 @@ function shapeOnce(font: PDFFont, fontBytes: Uint8Array, fontkit: typeof Fontkit
   return font;
 }
 
+/** The code points a font has, as a set, made once per font: `fit` asks for every part. */
+const characterSets = new WeakMap<PDFFont, Set<number>>();
+
 /** Shortens text with an ellipsis to fit a width (binary search: measuring is slow); characters the font lacks are left out. */
 function fit(text: string, font: PDFFont, size: number, maxWidth: number): string {
-  const supported = new Set(font.getCharacterSet());
+  const supported = characterSets.get(font) ?? characterSets.set(font, new Set(font.getCharacterSet())).get(font)!;
   const chars = [...text.normalize('NFC')].filter((char) => supported.has(char.codePointAt(0)!));
   const whole = chars.join('');
   if (font.widthOfTextAtSize(whole, size) <= maxWidth) return whole;
