@@ -23,23 +23,51 @@ function textOf(block: RootContent): string {
   return toString(block, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
-/** A paragraph of text: a word in it at least (a lone `�` or `*` is debris, not a paragraph a page cut). */
-function isProse(block: RootContent | undefined): block is Paragraph {
-  return block?.type === 'paragraph' && !toString(block).includes('\t') && /\p{L}{2}/u.test(textOf(block));
-}
-
-function isInterruption(block: RootContent): boolean {
-  if (block.type === 'table' || block.type === 'html' || block.type === 'footnoteDefinition') return true;
-  return block.type === 'paragraph' && floatingCaption.test(textOf(block));
-}
-
 /**
- * A paragraph between a caption and its table kept the two apart when the table stage read them: taken away, it
- * would leave them side by side, and the next cleaning would tie them.
+ * The blocks' texts, each worked out once while the rule runs: a pass asks for a block's text five or six times (is
+ * it prose, a caption, between a caption and its table, the start of a rest), and passes repeat until nothing joins.
+ * A paragraph that takes its rest is forgotten, since its text grew.
  */
-function betweenCaptionAndTable(blocks: RootContent[], index: number): boolean {
-  const before = blocks[index - 1];
-  return before?.type === 'paragraph' && floatingCaption.test(textOf(before)) && blocks[index + 1]?.type === 'table';
+class BlockTexts {
+  private readonly known = new WeakMap<RootContent, { text: string; tab: boolean }>();
+
+  private of(block: RootContent): { text: string; tab: boolean } {
+    let found = this.known.get(block);
+    if (!found) {
+      found = { text: textOf(block), tab: block.type === 'paragraph' && toString(block).includes('\t') };
+      this.known.set(block, found);
+    }
+    return found;
+  }
+
+  text(block: RootContent): string {
+    return this.of(block).text;
+  }
+
+  /** A paragraph of text: a word in it at least (a lone `�` or `*` is debris, not a paragraph a page cut). */
+  isProse(block: RootContent | undefined): block is Paragraph {
+    if (block?.type !== 'paragraph') return false;
+    const { text, tab } = this.of(block);
+    return !tab && /\p{L}{2}/u.test(text);
+  }
+
+  isInterruption(block: RootContent): boolean {
+    if (block.type === 'table' || block.type === 'html' || block.type === 'footnoteDefinition') return true;
+    return block.type === 'paragraph' && floatingCaption.test(this.text(block));
+  }
+
+  /**
+   * A paragraph between a caption and its table kept the two apart when the table stage read them: taken away, it
+   * would leave them side by side, and the next cleaning would tie them.
+   */
+  betweenCaptionAndTable(blocks: RootContent[], index: number): boolean {
+    const before = blocks[index - 1];
+    return before?.type === 'paragraph' && floatingCaption.test(this.text(before)) && blocks[index + 1]?.type === 'table';
+  }
+
+  forget(block: RootContent): void {
+    this.known.delete(block);
+  }
 }
 
 /** `end` is the cut paragraph's text (or its tail), `endLength` the length of all of it. */
@@ -102,35 +130,37 @@ export const pageBreaks: CleanRule = {
     joinLineHyphens(tree, context);
     // Until nothing joins: a join can make the next paragraph long enough to take one more (`Abstract` ⏎⏎ `same
     // years, …` grows, then the cut paragraph before it takes it), which the next cleaning would otherwise do.
-    while (joinCutParagraphs(tree.children, context));
+    const texts = new BlockTexts();
+    while (joinCutParagraphs(tree.children, context, texts));
   },
 };
 
 /** One pass of joins over the blocks; whether anything was joined. */
-function joinCutParagraphs(blocks: RootContent[], context: RuleContext): boolean {
+function joinCutParagraphs(blocks: RootContent[], context: RuleContext, texts: BlockTexts): boolean {
   let joined = false;
   for (let index = 0; index < blocks.length; index++) {
     const cut = blocks[index];
     // A caption or note floats where the page put it: it is never a cut paragraph (joined, the text after its
     // table became part of its title, and the next cleaning wrote the caption a second time).
-    if (!isProse(cut) || isInterruption(cut)) continue;
+    if (!texts.isProse(cut) || texts.isInterruption(cut)) continue;
     // Only the tail and the length of the growing paragraph are needed: recomputing its whole text after each
     // join would make a source of many cut pieces quadratic.
-    const full = textOf(cut);
+    const full = texts.text(cut);
     let tail = full.slice(-tailLength);
     let length = full.length;
     for (;;) {
       let next = index + 1;
-      while (next < blocks.length && isInterruption(blocks[next]!)) next++;
+      while (next < blocks.length && texts.isInterruption(blocks[next]!)) next++;
       const rest = blocks[next];
-      if (!isProse(rest) || betweenCaptionAndTable(blocks, next)) break;
-      const restText = textOf(rest);
+      if (!texts.isProse(rest) || texts.betweenCaptionAndTable(blocks, next)) break;
+      const restText = texts.text(rest);
       if (!shouldJoin(tail, length, restText)) break;
       const hyphenated = /\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(restText);
       const before = `${tail.slice(-30)}\n\n${restText.slice(0, 30)}`;
       const joinedTail = hyphenated ? `${tail.slice(0, -1)}${restText}` : `${tail} ${restText}`;
       const between = blocks.slice(index + 1, next);
       join(cut, rest);
+      texts.forget(cut);
       joined = true;
       context.log({ line: lineOf(rest), before, after: joinedTail.slice(Math.max(0, tail.length - 30), tail.length + 31) });
       // The interrupting blocks now follow the whole paragraph.
