@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --sources N --runs R]: measures mdbrief as users run it (`node bin/mdbrief.js build`), in one run:
- * cold build, nothing changed, one source changed, and the floor of one fresh `chromium --print-to-pdf` of a tiny page.
+ * cold build, nothing changed, one source changed, the seeds (sources/) cold, and the floor of one fresh
+ * `chromium --print-to-pdf` of a tiny page.
  * The corpus is N varied copies of the seeds with distinct titles. Prints the median of R runs, seconds per source,
  * the ratios, and the peak memory of the whole process tree (Node and Chromium) during one more cold build: proportional
  * set size (each shared page divided among the processes that map it) and the sum of resident sizes.
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
     oneChanged.push(await timed(process.execPath, mdbrief(out), env));
     rmSync(out, { recursive: true, force: true });
   }
+  // The seeds themselves from nothing, as a first `make report` builds them (sources/).
+  const seeds: Timed[] = [];
+  for (let run = 0; run < runs; run++) {
+    seeds.push(await timed(process.execPath, ['bin/mdbrief.js', 'build', '--sources', path.join(root, 'sources'), '--out', path.join(work, `seeds-${run}`), '--quiet'], env));
+  }
   // One more cold build, sampled for memory only.
   const memory = await timed(process.execPath, mdbrief(path.join(work, 'out-memory')), env, true);
   const floor: Timed[] = [];
@@ -128,6 +134,7 @@ async function main(): Promise<void> {
     ['cold build', median(cold.map((t) => t.seconds)), `${(median(cold.map((t) => t.seconds)) / count).toFixed(3)} s/source`],
     ['nothing changed', median(unchanged.map((t) => t.seconds)), ''],
     ['one source changed', median(oneChanged.map((t) => t.seconds)), ''],
+    ['the seeds cold (sources/, as make report builds them)', median(seeds.map((t) => t.seconds)), `${readdirSync(path.join(root, 'sources')).filter((name) => name.endsWith('.md')).length} sources`],
     ['floor: one fresh chromium --print-to-pdf', floorSeconds, `tiny page (${pages})`],
   ];
   console.log(`mdbrief bench: ${count} sources, median of ${runs} runs, ${chromium}, ${statSync(files[0]!).size} bytes per source`);
