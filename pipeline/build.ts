@@ -18,6 +18,7 @@ import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
 import type { AssemblyPart } from './render/assemble.js';
 import type { PrintedPart } from './render/batch.js';
+import type { KeptHelpers } from './kept-helpers.js';
 import type { PdfRenderer } from './render/pdf.js';
 import { readTemplateFiles } from './render/template-files.js';
 import type { PartView } from './render/templates.js';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   timeout?: number;
   /** Stops the build (Ctrl-C, SIGTERM): Chromium is closed, nothing half-written is left. */
   signal?: AbortSignal;
+  /** Workers and Chromium kept from build to build (watch); without, the build starts its own and closes them. */
+  helpers?: KeptHelpers;
 }
 
 export interface BuildResult {
@@ -147,13 +150,14 @@ async function rebuild(
   const missing = async (kind: string, key: (keys: ReturnType<typeof keysOf>) => string) =>
     previous === undefined || (await Promise.all(sources.map((source) => cache.holds(kind, key(keysOf(source)))))).includes(false);
   const [toAnalyse, toPrint] = await Promise.all([missing('analysis', (keys) => keys.analysis), missing('summaries', (keys) => keys.summary)]);
-  const poolReady = import('./analyse-pool.js').then(({ AnalysisPool, analysisDefaults }) => {
-    const pool = new AnalysisPool({ ...analysisDefaults, size: poolSize });
+  const kept = options.helpers;
+  const poolReady = (kept ? kept.pool(poolSize) : import('./analyse-pool.js').then(({ AnalysisPool, analysisDefaults }) => new AnalysisPool({ ...analysisDefaults, size: poolSize }))).then((pool) => {
     if (toAnalyse) pool.warm();
     return pool;
   });
+  poolReady.catch(() => {}); // a failure is reported by the analysis that needs the pool
   const pdfOptions = { jobs: options.jobs, ...(options.timeout ? { timeout: options.timeout } : {}) };
-  const launchRenderer = () => rendererModule.then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions));
+  const launchRenderer = () => (kept ? kept.renderer(pdfOptions) : rendererModule.then(({ PdfRenderer }) => PdfRenderer.launch(pdfOptions)));
   let launching: Promise<PdfRenderer> | undefined = toPrint ? launchRenderer() : undefined;
   launching?.catch(() => {}); // a launch failure is reported by the print that needs it
   // Chromium is set going before this thread turns to reading the cache and loading the stages, which would delay it.
@@ -162,12 +166,16 @@ async function rebuild(
   // Once the helpers are stopped, no Chromium starts again: analyses still settling after a stop would launch one.
   let helpersStopped = false;
   let stopping: Promise<void> | undefined;
-  /** Stops the analysis workers and closes Chromium, once, whichever asks first; later calls wait for the same. */
+  /**
+   * Stops the analysis workers and closes Chromium, once, whichever asks first; later calls wait for the same. Kept
+   * helpers stay for the next build: this build only stops asking them.
+   */
   const stopHelpers = () =>
     (stopping ??= (async () => {
       helpersStopped = true;
       const started = launching;
       launching = undefined;
+      if (kept) return;
       await Promise.all([poolReady.then((pool) => pool.close()), started?.then((renderer) => renderer.close(), () => undefined)]);
     })());
   /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */
@@ -188,6 +196,10 @@ async function rebuild(
   // Analyses run in worker threads, leaving this thread free to drive Chromium; one core stays with the browser.
   const stopOnAbort = () => {
     helpersStopped = true;
+    if (kept) {
+      void kept.close();
+      return;
+    }
     void poolReady.then((pool) => pool.close());
     void launching?.then((renderer) => renderer.close());
   };

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { KeptHelpers } from './kept-helpers.js';
 import { createProgress, summaryLine } from './progress.js';
 import { version } from './version.js';
 import type { Diagnostic } from './types.js';
@@ -54,7 +55,7 @@ Environment:
   MDBRIEF_CHROMIUM   Chromium binary, default /usr/bin/chromium`;
 
 /** One build with progress, its problems on stderr and the summary line; returns the exit status. */
-async function runBuild(values: Values): Promise<number> {
+async function runBuild(values: Values, helpers?: KeptHelpers): Promise<number> {
   const jobs = values['jobs'] === undefined ? availableParallelism() : Number(values['jobs']);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${String(values['jobs'])}"`);
   const started = Date.now();
@@ -82,6 +83,7 @@ async function runBuild(values: Values): Promise<number> {
       reporter: progress,
       timeout: timeout * 1000,
       signal: stop.signal,
+      ...(helpers ? { helpers } : {}),
     });
     progress.finish();
     for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
@@ -147,24 +149,30 @@ Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
 changes made during a build start one more). A broken source prints its error; the others stay built.
 ${buildOptionHelp}`,
     run: async (values) => {
-      await runBuild(values);
-      const { watchAndRebuild } = await import('./watch.js');
-      const watcher = watchAndRebuild({
-        paths: [String(values['sources']), String(values['templates'])],
-        rebuild: async (changed) => {
-          process.stdout.write(`mdbrief: changed: ${changed.join(', ')}\n`);
-          await runBuild(values);
-        },
-        onError: (error) => process.stderr.write(`mdbrief watch: ${error instanceof Error ? error.message : String(error)}\n`),
-      });
-      await watcher.ready;
-      process.stdout.write(`mdbrief: watching ${String(values['sources'])} and the templates (Ctrl-C stops)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => void watcher.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      return exitCodes.ok;
+      // The workers and Chromium stay up from build to build: a rebuild after a save starts neither again.
+      const helpers = new KeptHelpers();
+      try {
+        await runBuild(values, helpers);
+        const { watchAndRebuild } = await import('./watch.js');
+        const watcher = watchAndRebuild({
+          paths: [String(values['sources']), String(values['templates'])],
+          rebuild: async (changed) => {
+            process.stdout.write(`mdbrief: changed: ${changed.join(', ')}\n`);
+            await runBuild(values, helpers);
+          },
+          onError: (error) => process.stderr.write(`mdbrief watch: ${error instanceof Error ? error.message : String(error)}\n`),
+        });
+        await watcher.ready;
+        process.stdout.write(`mdbrief: watching ${String(values['sources'])} and the templates (Ctrl-C stops)\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => void watcher.close().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return exitCodes.ok;
+      } finally {
+        await helpers.close();
+      }
     },
   },
 };

@@ -1,11 +1,13 @@
 /**
  * `mdbrief watch`: builds, then rebuilds after a source is saved; a broken source reports and the rest stays built.
+ * One Chromium serves every build of the watch and is closed when it ends.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { chromiumBrowsers, running } from '../helpers/processes.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -29,11 +31,14 @@ it('rebuilds the briefing after a source file is written', async () => {
     }
     throw new Error(`timed out waiting for ${pattern} in:\n${stdout}\n${stderr}`);
   };
+  let browsers: number[] = [];
   try {
     await waitFor(/watching sources/);
     const pdf = path.join(work, 'out', 'briefing.pdf');
     const firstBuild = statSync(pdf).mtimeMs;
     expect(stdout).toMatch(/1 built, 0 cached, 0 failed; 4 parts printed/);
+    browsers = chromiumBrowsers(child.pid);
+    expect(browsers).toHaveLength(1);
 
     writeFileSync(path.join(sources, 'b.md'), '# A second source\n\nIt has one paragraph of text.\n');
     await waitFor(/changed: /);
@@ -42,6 +47,7 @@ it('rebuilds the briefing after a source file is written', async () => {
     expect(stdout).toMatch(/1 built, 1 cached, 0 failed/);
     expect(statSync(pdf).mtimeMs).toBeGreaterThan(firstBuild);
     expect(readFileSync(path.join(work, 'out', 'metadata', 'b.json'), 'utf8')).toContain('"title": "A second source"');
+    expect(chromiumBrowsers(child.pid)).toEqual(browsers);
 
     mkdirSync(path.join(sources, 'broken.md'));
     writeFileSync(path.join(sources, 'b.md'), '# A second source, edited\n');
@@ -53,4 +59,5 @@ it('rebuilds the briefing after a source file is written', async () => {
     await new Promise((resolve) => child.once('exit', resolve));
   }
   expect(child.exitCode).toBe(0);
+  expect(running(browsers[0]!)).toBe(false);
 });
