@@ -173,9 +173,9 @@ async function rebuild(
   const stopHelpers = () =>
     (stopping ??= (async () => {
       helpersStopped = true;
+      if (kept) return;
       const started = launching;
       launching = undefined;
-      if (kept) return;
       await Promise.all([poolReady.then((pool) => pool.close()), started?.then((renderer) => renderer.close(), () => undefined)]);
     })());
   /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */

@@ -45,11 +45,12 @@ class SizedChartCanvas extends ChartJSNodeCanvas {
   }
 }
 
-let renderer: SizedChartCanvas | undefined;
+let sizedCanvas: SizedChartCanvas | undefined;
 
 function chartCanvas(): SizedChartCanvas {
-  return (renderer ??= new SizedChartCanvas({
+  return (sizedCanvas ??= new SizedChartCanvas({
     type: 'svg',
+    // Required by the constructor, unused: each chart gives its own size to renderSvg.
     width: chartWidth,
     height: chartWidth,
     chartCallback: (chartJS) => {
