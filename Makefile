@@ -23,7 +23,7 @@ setup:
 	@bash scripts/setup.sh
 
 # The CLI runs bundled JavaScript (scripts/build.ts): rebundle when any pipeline module or a dependency changes.
-dist/.stamp: $(shell find pipeline -name '*.ts') scripts/build.ts package-lock.json
+dist/.stamp: $(shell find pipeline -name '*.ts') scripts/build.ts scripts/code-digest.ts package-lock.json
 	npm run --silent build
 	@touch $@
 

@@ -1,7 +1,7 @@
 /**
  * build: a sources folder → output/ (briefing.pdf and per-source data files), redoing only what changed.
- * - Nothing changed (same sources, templates, options, version, outputs present): answers from the manifest without
- *   loading the stages or starting a browser.
+ * - Nothing changed (same sources, templates, options, mdbrief's version and code, outputs present): answers from the
+ *   manifest without loading the stages or starting a browser.
  * - Per source, the analysis is cached by the source's bytes; each part's pages by the hash of its HTML, so a template
  *   change re-prints exactly the parts whose HTML it changes. Only a missing part starts Chromium; missing parts
  *   print several to a document (render/print-queue.ts), in source order, so the batches never depend on timing.
@@ -23,7 +23,7 @@ import type { PdfRenderer } from './render/pdf.js';
 import { readTemplateFiles } from './render/template-files.js';
 import type { PartView } from './render/templates.js';
 import type { Diagnostic, Source, SourceAnalysis } from './types.js';
-import { version } from './version.js';
+import { cacheIdentity, version } from './version.js';
 
 export interface BuildReporter {
   /** A step of the build: `stage` (analyse, print, assemble), the item, and how far along the stage is. */
@@ -541,7 +541,7 @@ export function formatDate(date: Date): string {
 async function readManifest(out: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(manifestFile(out), 'utf8')) as Partial<Manifest> & { mdbrief?: string };
-    if (manifest.mdbrief !== version || typeof manifest.key !== 'string' || typeof manifest.files !== 'object' || !manifest.files) return undefined;
+    if (manifest.mdbrief !== cacheIdentity || typeof manifest.key !== 'string' || typeof manifest.files !== 'object' || !manifest.files) return undefined;
     return manifest as Manifest;
   } catch {
     return undefined;
@@ -550,7 +550,7 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
 
 async function writeManifest(out: string, manifest: Manifest): Promise<void> {
   await mkdir(path.dirname(manifestFile(out)), { recursive: true });
-  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: version, ...manifest }));
+  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: cacheIdentity, ...manifest }));
 }
 
 /** How an image resolved, in a word for the manifest: its sha256, or the problem found. */

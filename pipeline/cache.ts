@@ -1,18 +1,18 @@
 /**
  * cache: content-addressed results under `<out>/.cache/`, so a rebuild redoes only what its inputs changed.
- * A key is the sha256 of everything a result depends on (mdbrief's version included). An entry records its key,
- * the version and a digest of its payload; one that is unreadable, truncated or from another version is ignored and
+ * A key is the sha256 of everything a result depends on (mdbrief's version and code included). An entry records its
+ * key, that identity and a digest of its payload; one that is unreadable, truncated or from other code is ignored and
  * rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
 import { access, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, writeFileAtomic } from './output.js';
-import { version } from './version.js';
+import { cacheIdentity } from './version.js';
 
 /** sha256 hex of the JSON of `parts`: the key of whatever depends on exactly those parts. */
 export function cacheKey(...parts: unknown[]): string {
-  return sha256(JSON.stringify([version, ...parts]));
+  return sha256(JSON.stringify([cacheIdentity, ...parts]));
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -35,7 +35,7 @@ export class Cache {
     const file = this.file(kind, key, 'json');
     try {
       const entry = JSON.parse(await readFile(file, 'utf8')) as Envelope & { value: unknown };
-      if (entry.mdbrief !== version || entry.key !== key || entry.digest !== sha256(JSON.stringify(entry.value))) return undefined;
+      if (entry.mdbrief !== cacheIdentity || entry.key !== key || entry.digest !== sha256(JSON.stringify(entry.value))) return undefined;
       if (!isValid(entry.value)) return undefined;
       this.used.add(file);
       return entry.value;
@@ -50,7 +50,7 @@ export class Cache {
    */
   async writeJson(kind: string, key: string, value: unknown): Promise<boolean> {
     const file = this.file(kind, key, 'json');
-    const entry = { mdbrief: version, key, digest: sha256(JSON.stringify(value)), value };
+    const entry = { mdbrief: cacheIdentity, key, digest: sha256(JSON.stringify(value)), value };
     if (!(await stored(file, JSON.stringify(entry)))) return false;
     this.used.add(file);
     return true;
@@ -70,7 +70,7 @@ export class Cache {
     const meta = this.file(kind, key, 'json');
     try {
       const entry = JSON.parse(await readFile(meta, 'utf8')) as Envelope;
-      if (entry.mdbrief !== version || entry.key !== key) return undefined;
+      if (entry.mdbrief !== cacheIdentity || entry.key !== key) return undefined;
       const bytes = new Uint8Array(await readFile(data));
       if (sha256(bytes) !== entry.digest) return undefined;
       this.used.add(data).add(meta);
@@ -89,7 +89,7 @@ export class Cache {
     const meta = this.file(kind, key, 'json');
     try {
       const entry = JSON.parse(await readFile(meta, 'utf8')) as Envelope;
-      if (entry.mdbrief !== version || entry.key !== key || typeof entry.digest !== 'string') return undefined;
+      if (entry.mdbrief !== cacheIdentity || entry.key !== key || typeof entry.digest !== 'string') return undefined;
       this.used.add(data).add(meta);
       return entry.digest;
     } catch {
@@ -109,7 +109,7 @@ export class Cache {
     // Payload first: an envelope never points at bytes that are not there yet.
     if (!(await stored(data, bytes))) return false;
     // Without its envelope the payload is never read; `prune` removes it.
-    if (!(await stored(meta, JSON.stringify({ mdbrief: version, key, digest: sha256(bytes) })))) return false;
+    if (!(await stored(meta, JSON.stringify({ mdbrief: cacheIdentity, key, digest: sha256(bytes) })))) return false;
     this.used.add(data).add(meta);
     return true;
   }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { KeptHelpers } from './kept-helpers.js';
 import { createProgress, summaryLine } from './progress.js';
-import { version } from './version.js';
+import { code, version } from './version.js';
 import type { Diagnostic } from './types.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -223,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? exitCodes.usage : exitCodes.ok;
   }
   if (name === '--version') {
-    process.stdout.write(`${version}\n`);
+    process.stdout.write(`${version} (code ${code.slice(0, 12)})\n`);
     return exitCodes.ok;
   }
   const command = commands[name];

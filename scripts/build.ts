@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { codeDigest } from './code-digest.js';
 
 const outdir = 'dist';
 
@@ -25,6 +26,8 @@ await build({
   external: ['canvas', 'chartjs-node-canvas', 'chart.js'],
   // Bundled CommonJS packages call require() for Node's own modules, which ES modules lack.
   banner: { js: "import { createRequire as __mdbriefRequire } from 'node:module'; const require = __mdbriefRequire(import.meta.url);" },
+  // The code's own digest, for the cache's keys (pipeline/version.ts).
+  define: { __MDBRIEF_CODE__: JSON.stringify(codeDigest('.')) },
   legalComments: 'none',
   logLevel: 'warning',
 });
