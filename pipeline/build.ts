@@ -231,8 +231,9 @@ async function rebuild(
       return { error };
     }
   };
-  // Every source is queued now, before the stages load: the worker analyses while they do.
-  const analysing = sources.map(analysisOf);
+  // Every source is queued now, before the stages load: the worker analyses while they do. Each outcome is let go
+  // once used (below): a hundred analyses with their charts, held to the end, are memory at the build's peak.
+  const analysing: Array<Promise<Outcome> | undefined> = sources.map(analysisOf);
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
     const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly, printedDocuments }, { PrintQueue }] = await Promise.all([
@@ -352,6 +353,7 @@ async function rebuild(
       options.signal?.throwIfAborted();
       reporter.progress('analyse', source.path, index + 1, sources.length);
       const outcome = await analysing[index]!;
+      analysing[index] = undefined;
       options.signal?.throwIfAborted();
       if ('error' in outcome) {
         failed.add(source.path);
@@ -425,6 +427,8 @@ async function rebuild(
       printing.push(parts);
     }
     queue.flush();
+    // Every source is analysed: the workers' memory goes back before the last parts print, not after.
+    if (!kept) void poolReady.then((pool) => pool.close(), () => undefined);
     // The cover prints now, with the last parts, rather than after them: again below only if a source fails to print.
     const coverView = (heads: SourceHead[]) => printNow(compose.coverView(settings, heads), 'cover', settings.title);
     const earlyCover = analysedHeads.length > 0 ? coverView(analysedHeads) : undefined;

@@ -14,11 +14,12 @@ export interface QueueLimits {
 }
 
 /**
- * Big enough that Chromium's fixed cost is small beside the pages; the first batch is one source's brief and
- * appendix, so printing starts as soon as the first source is analysed. The limits count parts in the order they are
- * added, never time, so the same parts always print in the same batches.
+ * Big enough that Chromium's fixed cost is small beside the pages, small enough that each renderer's memory stays
+ * low (a cold build of 100 sources peaked about 100 MiB lower in all with 12 parts than with 16, for the same time);
+ * the first batch is one source's brief and appendix, so printing starts as soon as the first source is analysed.
+ * The limits count parts in the order they are added, never time, so the same parts always print in the same batches.
  */
-export const defaultQueueLimits: QueueLimits = { parts: 16, characters: 3_000_000, firstParts: 2 };
+export const defaultQueueLimits: QueueLimits = { parts: 12, characters: 3_000_000, firstParts: 2 };
 
 interface Waiting {
   html: string;
