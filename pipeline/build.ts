@@ -311,8 +311,9 @@ async function rebuild(
   fontReading.catch(() => {}); // awaited where it is used
   const briefsAlone = new Map<PrintedSource, Promise<{ file: string; digest: string }>>();
   /**
-   * Each brief alone, to share one source: its part with its own header and page numbers, cached by its inputs. Made
-   * as soon as the brief is printed, while the next sources are analysed, rather than after the briefing.
+   * Each brief alone, to share one source: its brief and then its full text (the appendix part, which the brief's
+   * `Full text` link points at), with their own header and page numbers, cached by their inputs. Made as soon as the
+   * parts are printed, while the next sources are analysed, rather than after the briefing.
    */
   const briefAlone = (entry: PrintedSource) => {
     let making = briefsAlone.get(entry);
@@ -323,18 +324,21 @@ async function rebuild(
     }
     return making;
   };
-  const makeBriefAlone = async ({ analysis, brief, briefKey }: PrintedSource): Promise<{ file: string; digest: string }> => {
+  const makeBriefAlone = async ({ analysis, brief, appendix, briefKey, appendixKey }: PrintedSource): Promise<{ file: string; digest: string }> => {
     const title = displayTitle(analysis);
     const info = { ...documentInfo([analysis], settings, options.date, displayTitle), title };
-    const alone = cacheKey('brief-alone', briefKey, info.author, info.subject, info.keywords, title, options.date.toISOString());
+    const alone = cacheKey('brief-alone', briefKey, appendixKey, info.author, info.subject, info.keywords, title, options.date.toISOString());
     const file = outputPaths.brief(analysis.source.slug);
     // Already written by the last build: not even read.
     const known = await cache.bytesDigest('briefs', alone);
     if (known !== undefined && previous?.files[file] === known && (await exists(path.join(out, file)))) return { file, digest: known };
     let pdf = await cache.readBytes('briefs', alone);
     if (!pdf) {
-      const part = { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } };
-      pdf = (await assemblePdf([part], info, await fontReading, printedDocs)).pdf;
+      const parts: AssemblyPart[] = [
+        { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } },
+        { key: partKey.appendix(analysis.source.slug), printed: appendix, running: `Full text · ${settings.title}`, bookmark: { group: null, title: 'Full text', headings: true } },
+      ];
+      pdf = (await assemblePdf(parts, info, await fontReading, printedDocs)).pdf;
       await cache.writeBytes('briefs', alone, pdf);
     }
     const digest = sha256(pdf);
@@ -369,7 +373,7 @@ async function rebuild(
         for (const line of summary.details) reporter.detail(line);
         for (const key of [partKey.brief(source.slug), partKey.appendix(source.slug)]) reporter.progress('print', key, ++partsDone, bodyTotal);
         analysedHeads.push(summary.analysis);
-        printing.push(Promise.resolve({ analysis: summary.analysis, brief, appendix, briefKey: summary.brief }));
+        printing.push(Promise.resolve({ analysis: summary.analysis, brief, appendix, briefKey: summary.brief, appendixKey: summary.appendix }));
         continue;
       }
       const { analysis } = outcome;
@@ -412,7 +416,7 @@ async function rebuild(
       }
       const parts = Promise.all([printPart(briefPart), printPart(appendixPart)]).then(
         ([brief, appendix]) => {
-          const entry = { analysis: head, brief, appendix, briefKey: briefPart.key };
+          const entry = { analysis: head, brief, appendix, briefKey: briefPart.key, appendixKey: appendixPart.key };
           void briefAlone(entry);
           return entry;
         },
@@ -652,7 +656,9 @@ interface PrintedSource {
   analysis: SourceHead;
   brief: PrintedPart;
   appendix: PrintedPart;
+  /** The cache keys of the two parts (the hashes of their HTML). */
   briefKey: string;
+  appendixKey: string;
 }
 
 interface PartToPrint {

@@ -158,14 +158,22 @@ describe('briefing.pdf from both seeds', () => {
     expect(pixelsOfColour(alone, 1, [0, 114, 178])).toBe(0);
   });
 
-  it('writes each brief alone as its own PDF', () => {
+  it('writes each brief alone as its own PDF, with the full text its link points at', async () => {
     const file = path.join(out, 'briefs', 'anti-drug-cooperation.pdf');
     expect(pdfInfo(file)['Title']).toBe(titles[0]);
     const text = allText(file).replace(/\s+/g, ' ');
     expect(text).toContain('Key findings');
     expect(text).toContain('Brief · Border cooperation briefing');
     expect(text).toContain('page 1 of ');
-    expect(text).not.toContain('APPENDIX');
+    // The brief's `Full text: in the appendix` goes to the page where its appendix starts, in this file.
+    const fullText = (await pageLinks(file, 1)).filter((link) => link.uri === null);
+    expect(fullText).toHaveLength(1);
+    const start = fullText[0]!.page!;
+    expect(pageText(file, start)).toContain('APPENDIX · FULL TEXT OF ANTI-DRUG-COOPERATION.MD');
+    expect(pageText(file, start)).toContain('Full text · Border cooperation briefing');
+    expect(pageText(file, start - 1)).not.toContain('APPENDIX');
+    // Nothing of the other source.
+    expect(text).not.toContain(titles[1]);
   });
 
   it('writes each source\'s metadata as JSON', () => {
