@@ -115,6 +115,8 @@ describe('briefing.pdf from both seeds', () => {
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    // Every font is a subset named as one, the page-number stamps' font too.
+    expect(fonts.filter((font) => !font.subset || !/^[A-Z]{6}\+/.test(font.name))).toEqual([]);
     const text = allText(pdf);
     expect(text).toContain('Takéo');
     for (const title of titles) expect(text.replace(/\s+/g, ' ')).toContain(title);

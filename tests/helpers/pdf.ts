@@ -51,6 +51,8 @@ export interface FontRow {
   name: string;
   type: string;
   embedded: boolean;
+  /** A subset, as its name's six-letter tag says (`AAAAAA+NotoSans-Regular`). */
+  subset: boolean;
 }
 
 export function pdfFonts(file: string): FontRow[] {
@@ -58,7 +60,7 @@ export function pdfFonts(file: string): FontRow[] {
   return lines.map((line) => {
     const columns = line.trim().split(/\s+/);
     // name type [encoding…] emb sub uni object ID: emb is the 5th column from the end.
-    return { name: columns[0]!, type: columns[1]!, embedded: columns[columns.length - 5] === 'yes' };
+    return { name: columns[0]!, type: columns[1]!, embedded: columns[columns.length - 5] === 'yes', subset: columns[columns.length - 4] === 'yes' };
   });
 }
 
