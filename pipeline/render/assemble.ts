@@ -65,8 +65,8 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
   doc.registerFontkit(parsedOnce(fontkit));
   // A subset is named with a six-letter tag (PDF 32000 9.6.4); pdf-lib's own name (`NotoSans-Regular-7098`) reads as
   // a whole font to checkers. `MDBSTP` stays clear of the tags Chromium gives its fonts (`AAAAAA`, `BAAAAA`, …).
-  const customName = `MDBSTP+${parsedOnce(fontkit).create(fontBytes).postscriptName}`;
-  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true, customName }), fontBytes, fontkit);
+  const face = parsedOnce(fontkit).create(fontBytes);
+  const font = shapeOnce(await doc.embedFont(fontBytes, { subset: true, customName: `MDBSTP+${face.postscriptName}` }), face);
   const starts = new Map<string, number>();
   const partPages: PDFPage[][] = [];
   const outline: OutlineItem[] = [];
@@ -376,8 +376,7 @@ export async function prepareAssembly(pdfs: Iterable<Uint8Array>, load: PrintedD
  * strings are put together glyph by glyph, and widths are sums of glyph advances: the running texts are plain (and
  * composed, NFC), with no ligature or kerning worth 0.5 s a briefing.
  */
-function shapeOnce(font: PDFFont, fontBytes: Uint8Array, fontkit: typeof Fontkit): PDFFont {
-  const face = parsedOnce(fontkit).create(fontBytes);
+function shapeOnce(font: PDFFont, face: ReturnType<typeof Fontkit.create>): PDFFont {
   const encode = font.encodeText.bind(font);
   const encoded = new Map<string, string>();
   const advances = new Map<string, number>();

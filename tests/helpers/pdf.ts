@@ -59,7 +59,7 @@ export function pdfFonts(file: string): FontRow[] {
   const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
   return lines.map((line) => {
     const columns = line.trim().split(/\s+/);
-    // name type [encoding…] emb sub uni object ID: emb is the 5th column from the end.
+    // name type [encoding…] emb sub uni object ID: emb is the 5th column from the end, sub the 4th.
     return { name: columns[0]!, type: columns[1]!, embedded: columns[columns.length - 5] === 'yes', subset: columns[columns.length - 4] === 'yes' };
   });
 }
