@@ -18,6 +18,7 @@ import { findSections } from './sections.js';
 
 export { findFrontMatter } from './front-matter.js';
 export { findSections, type Section } from './sections.js';
+export { detectLanguage, thousandsSeparator } from './language.js';
 
 const doiPattern = /\b(10\.\d{4,9}\/[^\s"<>()\]]+)/;
 const emailPattern = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^)]+)\)/g;

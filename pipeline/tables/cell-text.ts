@@ -7,12 +7,14 @@ import { footnoteMark, keptMark } from './patterns.js';
 /** An HTML tag or comment; not an autolink (`<https://…>`), whose text a reader sees. */
 const htmlTag = /<!--[\s\S]*?-->|<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu;
 
-/** `<b>1.666</b>` → `1.666`; `**Total**` → `Total`; `\*` → `*`; `12<sup>a</sup>` → `12` (a footnote mark). */
+/** `<b>1.666</b>` → `1.666`; `a<br>b` → `a b`; `**Total**` → `Total`; `\*` → `*`; `12<sup>a</sup>` → `12` (a footnote mark). */
 export function cellText(text: string): string {
   return text
     .replace(/(\d)\s*<sup>\s*([^<]{1,3}?)\s*<\/sup>/giu, (whole, digit: string, mark: string) =>
       footnoteMark.test(mark) ? digit + (keptMark.test(mark) ? mark : '') : whole,
     )
+    // A line break inside a cell separates words: `GATS XVII<br>Reservation` is two words, not one.
+    .replace(/<br\s*\/?>/giu, ' ')
     .replace(htmlTag, '')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')

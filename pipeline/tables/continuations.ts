@@ -6,7 +6,7 @@
  * anchor naming it, is another table.
  */
 import type { RootContent } from 'mdast';
-import { maxFurnitureBlocks, pageFurniture } from './furniture.js';
+import { imageOnly, maxFurnitureBlocks, maxFurnitureBlocksRepeatedHeader, pageFurniture } from './furniture.js';
 import type { Grid } from './grids.js';
 import { headerOf, headerWidth } from './header.js';
 import { continuedPattern, totalLabel } from './patterns.js';
@@ -32,14 +32,18 @@ export function joinContinuations(grids: Grid[], text: string): Grid[] {
 function join(first: Grid, second: Grid, isFurniture: (block: RootContent) => boolean): Grid | null {
   if (first.place.siblings !== second.place.siblings || second.place.first <= first.place.last) return null;
   const between = first.place.siblings.slice(first.place.last + 1, second.place.first);
-  if (between.length > maxFurnitureBlocks || !between.every(isFurniture)) return null;
   if (second.caption !== undefined && !continuedPattern.test(second.caption)) return null;
   const width = headerWidth(first);
   const head = headerOf(first, width);
   const secondHead = headerOf(second);
+  const repeatsHeader = secondHead.paths.length === width && samePaths(head.paths, secondHead.paths) && !(second.headerPaths && second.headerRows === 0);
+  const furniture = repeatsHeader
+    ? between.length <= maxFurnitureBlocksRepeatedHeader && between.every((block) => isFurniture(block) || imageOnly(block))
+    : between.length <= maxFurnitureBlocks && between.every(isFurniture);
+  if (!furniture) return null;
   let appended: string[][];
   let appendedLines: number[] | undefined;
-  if (secondHead.paths.length === width && samePaths(head.paths, secondHead.paths) && !(second.headerPaths && second.headerRows === 0)) {
+  if (repeatsHeader) {
     appended = second.rows.slice(secondHead.bodyStart);
     appendedLines = second.rowLines?.slice(secondHead.bodyStart);
   } else {

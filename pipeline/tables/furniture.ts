@@ -13,6 +13,17 @@ import { anchorTag, captionPattern, continuedPattern, notePattern, pageNumber } 
 
 /** Blocks of furniture that may stand together at a page break (footer, page number, header, "continued"). */
 export const maxFurnitureBlocks = 4;
+/** As many, when the second part repeats the first's header: then the page's picture of the table may stand there too. */
+export const maxFurnitureBlocksRepeatedHeader = 8;
+
+/** A paragraph that holds only images (a converter's picture of the table it also transcribed). */
+export function imageOnly(block: RootContent): boolean {
+  return (
+    block.type === 'paragraph' &&
+    block.children.length > 0 &&
+    block.children.every((child) => child.type === 'image' || (child.type === 'text' && child.value.trim() === ''))
+  );
+}
 
 const masked = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -42,15 +53,18 @@ export function pageFurniture(text: string): (block: RootContent) => boolean {
       .map((entry) => cellText(entry.text.replace(/^\s*#{1,6}\s+/, '')))
       .filter((line) => line !== '');
     // A block with no text at all (`<span id="page-12-0"></span>`, marker's page anchor) is furniture too.
+    // A running header or footer of many lines (publisher, document code, copyright) repeats on every page.
+    const repeatedBlock = own.length > 2 && own.every((line) => pageNumber.test(line) || (line.length <= 200 && seenCount(masked(line)) >= 3));
     return (
-      own.length <= 2 &&
-      own.every((line) => {
-        // A setext heading's underline, and marker's page separator `{12}------`, are rules.
-        if (pageNumber.test(line) || /^(?:\{\d+\})?[-=_]{3,}$/.test(line)) return true;
-        if (captionPattern.test(line)) return continuedPattern.test(line);
-        if (line.length > 100 || notePattern.test(line) || /[.:;,]$/.test(line) || !/\p{L}/u.test(line)) return false;
-        return seenCount(masked(line)) >= 2;
-      })
+      repeatedBlock ||
+      (own.length <= 2 &&
+        own.every((line) => {
+          // A setext heading's underline, and marker's page separator `{12}------`, are rules.
+          if (pageNumber.test(line) || /^(?:\{\d+\})?[-=_]{3,}$/.test(line)) return true;
+          if (captionPattern.test(line)) return continuedPattern.test(line);
+          if (line.length > 100 || notePattern.test(line) || /[.:;,]$/.test(line) || !/\p{L}/u.test(line)) return false;
+          return seenCount(masked(line)) >= 2;
+        }))
     );
   };
 }

@@ -5,6 +5,8 @@
  */
 import type { Grid } from './grids.js';
 
+const generatedLabel = /^Col(?:umn)?\s?\d{1,2}$/;
+
 export function pad(row: string[], width: number): string[] {
   return row.length >= width ? row : [...row, ...Array<string>(width - row.length).fill('')];
 }
@@ -17,7 +19,8 @@ export function headerWidth(grid: Grid): number {
 
 export function headerOf(grid: Grid, width: number = headerWidth(grid)): { paths: string[][]; bodyStart: number } {
   if (grid.headerPaths) return { paths: grid.headerPaths, bodyStart: grid.headerRows };
-  const first = pad(grid.rows[0] ?? [], width);
+  // `Col1`, `Col2`: names a converter gave header cells that had none.
+  const first = pad(grid.rows[0] ?? [], width).map((cell) => (generatedLabel.test(cell) ? '' : cell));
   const second = grid.rows[1] ? pad(grid.rows[1], width) : undefined;
   const grouped =
     second !== undefined &&
@@ -35,3 +38,4 @@ export function headerOf(grid: Grid, width: number = headerWidth(grid)): { paths
   });
   return { paths, bodyStart: 2 };
 }
+

@@ -9,10 +9,13 @@ import type { Root } from 'mdast';
 import type { Diagnostic, RowKind, Source, TableCheck, TableColumn, TableRecord, TableRow } from '../types.js';
 import { findCaptions } from './caption.js';
 import { joinContinuations } from './continuations.js';
+import { notDataReason } from './data-grid.js';
 import { findGrids, type Grid } from './grids.js';
 import { headerOf, headerWidth, pad } from './header.js';
-import { parseColumn } from './numbers.js';
+import { extendPaths, leakedHeaderRows, pathsFromRows, stubColumns } from './header-rows.js';
+import { conventionEvidence, numberTexts, parseColumn, type ConventionEvidence } from './numbers.js';
 import { totalLabel } from './patterns.js';
+import { detectLanguage, thousandsSeparator } from '../metadata/index.js';
 
 export { totalLabel };
 
@@ -29,9 +32,19 @@ export function extractTables(source: Source, tree: Root): TablesResult {
   const captions = findCaptions(tree, grids, source.text);
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
+  // What every table's figures say about the number convention, for columns whose own figures do not say.
+  const sourceEvidence = conventionEvidence(grids.flatMap((grid) => grid.rows.slice(grid.headerRows).flat().flatMap(numberTexts)));
+  // Failing that, how the source's language writes numbers: `1.234` is 1234 in German, 1.234 in English.
+  const separator = thousandsSeparator(detectLanguage(source.text));
+  const languageEvidence: ConventionEvidence = { dot: separator === 'dot' ? 1 : 0, comma: separator === 'comma' ? 1 : 0 };
   const tables = grids.flatMap((grid, position): TableRecord[] => {
+    const notData = notDataReason(grid);
+    if (notData) {
+      diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: `${notData}: left as text, not read as a table` });
+      return [];
+    }
     const caption = captions[position] ?? { label: null, title: null, notes: [] };
-    const record = toRecord(grid, caption, position, used);
+    const record = toRecord(grid, caption, position, used, [sourceEvidence, languageEvidence]);
     if (record && caption.line !== undefined) captionLines.set(record, caption.line);
     if (!record) {
       diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: 'a table with no data rows was skipped' });
@@ -70,9 +83,15 @@ function columnKey(path: string[], used: Set<string>): string {
   return key;
 }
 
-function toRecord(grid: Grid, caption: { label: string | null; title: string | null; notes: string[] }, position: number, used: Set<string>): TableRecord | null {
+function toRecord(
+  grid: Grid,
+  caption: { label: string | null; title: string | null; notes: string[] },
+  position: number,
+  used: Set<string>,
+  around: ConventionEvidence[],
+): TableRecord | null {
   // The header decides the width; data rows wider than it are ragged.
-  const { paths, bodyStart } = headerOf(grid, headerWidth(grid));
+  const { paths, bodyStart } = fullHeader(grid);
   const width = paths.length;
   const checks: TableCheck[] = [];
   const body = grid.rows.slice(bodyStart).map((row, offset) => {
@@ -93,14 +112,25 @@ function toRecord(grid: Grid, caption: { label: string | null; title: string | n
     return 'data';
   });
   const keys = new Set<string>();
+  const tableEvidence = conventionEvidence(body.flat().flatMap(numberTexts));
   const parsed = paths.map((path, column) =>
     parseColumn(
       body.map((row) => row[column] ?? ''),
       kinds.map((kind) => kind === 'data'),
       path.join(' '),
+      [tableEvidence, ...around],
     ),
   );
   const columns: TableColumn[] = paths.map((path, column) => ({ key: columnKey(path, keys), path, type: parsed[column]!.type }));
+  parsed.forEach((column, index) => {
+    if (column.doubtful.length === 0) return;
+    const example = column.doubtful[0]!;
+    checks.push({
+      kind: 'doubtful-number',
+      column: columns[index]!.key,
+      message: `Column "${paths[index]!.join(' / ')}": "${example}" may be a decimal or a number in thousands, and no other figure says which: ${column.doubtful.length === 1 ? 'kept' : `${column.doubtful.length} cells kept`} as text`,
+    });
+  });
   const rows: TableRow[] = body.map((_, index) => ({ kind: kinds[index]!, cells: parsed.map((column) => column.cells[index]!) }));
   checks.push(...totalChecks(columns, rows));
   return {
@@ -114,6 +144,21 @@ function toRecord(grid: Grid, caption: { label: string | null; title: string | n
     rows,
     checks,
   };
+}
+
+/** The header's paths and first body row, counting the header rows a converter left at the top of the body. */
+function fullHeader(grid: Grid): { paths: string[][]; bodyStart: number } {
+  const header = headerOf(grid, headerWidth(grid));
+  const width = header.paths.length;
+  const body = grid.rows.slice(header.bodyStart).map((row) => pad(row, width));
+  const upper = grid.headerPaths ? header.paths.map((path) => path.at(-1) ?? '') : pad(grid.rows[header.bodyStart - 1] ?? [], width);
+  const taken = leakedHeaderRows(upper, body);
+  if (taken === 0 && (grid.headerPaths || header.bodyStart < 2)) return header;
+  const leaked = body.slice(0, taken);
+  const paths = grid.headerPaths
+    ? extendPaths(header.paths, leaked)
+    : pathsFromRows([...grid.rows.slice(0, header.bodyStart), ...leaked], width, stubColumns(body.slice(taken), width));
+  return { paths, bodyStart: header.bodyStart + taken };
 }
 
 /** Each total row against the sum of the data rows above it (since the previous total or section), per numeric column. */

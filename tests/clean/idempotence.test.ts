@@ -114,7 +114,7 @@ describe('cleaning is idempotent', () => {
       '# Drogendelikte', '', 'Tabelle 3: Tatverdächtige nach Altersgruppe', '', '| Altersgruppe | Deutsche |', '|---|---|', '| unter 21 | 1.203 |', '| über 30 | 3.150 |', '',
       'a', 'Tabelle 4: Fälle und Tatverdächtige',
     ]);
-    expect(once).toBe('# Drogendelikte\n\n<a id="tabelle-3"></a>**Tabelle 3.** Tatverdächtige nach Altersgruppe\n\n| Altersgruppe | Deutsche |\n| - | -: |\n| unter 21 | 1203 |\n| über 30 | 3150 |\n\na\nTabelle 4: Fälle und Tatverdächtige\n');
+    expect(once).toBe('# Drogendelikte\n\n<a id="tabelle-3"></a>**Tabelle 3.** Tatverdächtige nach Altersgruppe\n\n| Altersgruppe | Deutsche |\n| - | - |\n| unter 21 | 1.203 |\n| über 30 | 3.150 |\n\na\nTabelle 4: Fälle und Tatverdächtige\n');
     expect(twice).toBe(once);
   });
 
@@ -214,9 +214,9 @@ describe('cleaning is idempotent', () => {
   });
 
   it('writes a decimal that looks like dot-grouped thousands with a trailing zero, so it reads back as a decimal', () => {
-    // Beside `1,682` the column's dot is a decimal point; written back as `1682`, `1.223` alone would read as 1223.
-    const { once, twice } = cleanedTwice(['# Seizures', '', 'Year\tCases', '2016\t1,682 (12.345)', '2017\t1.223']);
-    expect(once).toBe('# Seizures\n\n| Year | Cases |\n| -: | -: |\n| 2016 | 1682 (12.3450) |\n| 2017 | 1.2230 |\n');
+    // Beside `1,682.5` the column's dot is a decimal point; written back as `1682.5`, `1.223` alone would read as 1223.
+    const { once, twice } = cleanedTwice(['# Seizures', '', 'Year\tCases', '2016\t1,682.5 (12.345)', '2017\t1.223']);
+    expect(once).toBe('# Seizures\n\n| Year | Cases |\n| -: | -: |\n| 2016 | 1682.5 (12.3450) |\n| 2017 | 1.2230 |\n');
     expect(twice).toBe(once);
   });
 
