@@ -52,14 +52,18 @@ function bareDigits(text: string): string {
 export interface ConventionEvidence {
   dot: number;
   comma: number;
+  /** How many of the `dot` forms are a comma decimal alone (`12,5`, `56,57`): no dot groups among them. */
+  commaDecimals?: number;
 }
 
 export function conventionEvidence(texts: Iterable<string>): ConventionEvidence {
-  const evidence = { dot: 0, comma: 0 };
+  const evidence = { dot: 0, comma: 0, commaDecimals: 0 };
   for (const text of texts) {
     const digits = bareDigits(text);
-    if (dotOnly.test(digits)) evidence.dot++;
-    else if (commaOnly.test(digits)) evidence.comma++;
+    if (dotOnly.test(digits)) {
+      evidence.dot++;
+      if (!digits.includes('.')) evidence.commaDecimals++;
+    } else if (commaOnly.test(digits)) evidence.comma++;
   }
   return evidence;
 }
@@ -75,17 +79,21 @@ function decided(evidence: ConventionEvidence): Convention | null {
  * whole source's figures, then from the source's language (`context`: table, source, language evidence). `1.873` alone is read as a decimal or as thousands only when some
  * figure says which; a column that also holds small whole numbers (`1.000`, `927`) groups thousands.
  */
-export function inferConvention(texts: string[], context: ConventionEvidence[] = []): Convention {
+export function inferConvention(texts: string[], context: ConventionEvidence[] = [], listHeader = false): Convention {
   const own = conventionEvidence(texts);
   if (own.dot > 0 && own.comma > 0) return 'ambiguous';
+  const [table, source, language] = context.map(decided);
   const direct = decided(own);
+  // `4,16` reads as a decimal only where the source writes decimals so: beside `1,234.5` or in Chinese it is a list.
+  if (direct && [table, source, language].some((other) => other && other !== direct)) return 'ambiguous';
+  // Under a header such as `Reference` or `Note`, `56,57` is a list of references sooner than a decimal.
+  if (direct === 'dot-thousands' && own.commaDecimals === own.dot && listHeader) return 'ambiguous';
   if (direct) return direct;
   const digits = texts.map(bareDigits);
   const dotGroups = digits.filter((text) => dotOneGroup.test(text)).length;
   const commaGroups = digits.filter((text) => commaOneGroup.test(text)).length;
   if (dotGroups === 0 && commaGroups === 0) return 'plain';
   if (dotGroups > 0 && commaGroups > 0) return 'ambiguous';
-  const [table, source, language] = context.map(decided);
   const around = table ?? source ?? null;
   if (commaGroups > 0) return (around ?? language) === 'dot-thousands' ? 'dot-thousands' : 'comma-thousands';
   if (around) return around;
@@ -104,7 +112,12 @@ export function parseNumber(text: string, convention: Convention): { value: numb
   const match = numeric.exec(text.replace(trailingMarks, ''));
   if (!match || looseGroup.test(match[2]!.trimEnd())) return null;
   let digits = digitsOf(match[2]!);
-  if (convention === 'ambiguous' && (dotOneGroup.test(digits) || commaOneGroup.test(digits))) return null;
+  if (convention === 'ambiguous') {
+    // Only a figure that both conventions read alike (`927`, `12.5` is not) is certain.
+    const dot = parseNumber(text, 'dot-thousands');
+    const comma = parseNumber(text, 'comma-thousands');
+    return dot && comma && dot.value === comma.value ? dot : null;
+  }
   if (convention === 'dot-thousands') digits = digits.replaceAll('.', '').replace(',', '.');
   else digits = digits.replaceAll(',', '');
   if (!/^\d+(?:\.\d+)?$/.test(digits)) return null;
@@ -138,7 +151,7 @@ export interface ParsedColumn {
  * numbers with a few words (`n.s.`, `<0.001`) is typed text, yet its numeric cells keep their values.
  */
 export function parseColumn(raws: string[], data: boolean[], header: string, context: ConventionEvidence[] = []): ParsedColumn {
-  const convention = inferConvention(raws.flatMap(numberTexts), context);
+  const convention = inferConvention(raws.flatMap(numberTexts), context, referenceHeader.test(header.trim()));
   const parsed = raws.map((raw) => parseCell(raw, convention));
   const doubtful = raws.filter((raw) => numberTexts(raw).some((text) => doubtfulNumber(text, convention)));
   const counted = parsed.filter((cell, index) => data[index] && cell.value !== null);
@@ -157,6 +170,9 @@ export function parseColumn(raws: string[], data: boolean[], header: string, con
       }),
     };
   }
+  // A column of note references (`(2)`, `(3)`, `7(a)`), never a column of small negatives.
+  const filled = raws.filter((raw, index) => data[index] && !placeholder.test(raw));
+  if (filled.length > 0 && filled.every((raw) => noteReference.test(raw))) return { type: 'text', doubtful: [], cells: raws.map((raw) => ({ raw, value: placeholder.test(raw) ? null : raw })) };
   const numbers = counted.filter((cell) => typeof cell.value === 'number').length;
   if (counted.length === 0 || numbers < counted.length) {
     const mostlyNumbers = numbers * 2 >= counted.length && numbers > 0;
@@ -166,6 +182,10 @@ export function parseColumn(raws: string[], data: boolean[], header: string, con
   const integer = counted.every((cell) => Number.isInteger(cell.value));
   return { type: percent ? 'percent' : integer ? 'integer' : 'number', cells: parsed, doubtful };
 }
+
+/** Headers of columns that hold references (notes, sources, pages), where `4,16` lists two of them. */
+const referenceHeader = /^(?:refs?\.?|references?|citations?|sources?|notes?|note no\.?|anhang|erläuterung|附註|附注|注释|thuyết minh|page|pages|seite)$/iu;
+const noteReference = /^\d{0,2}\(\d{1,2}[a-z]?\)$|^\d{1,2}\([a-z]\)$/u;
 
 /** `12.3 ± 0.4`, `12.3±0.4`: a figure and its uncertainty. */
 const withUncertainty = /^(.*?\S)\s*(?:±|\+\/-|\\pm)\s*(\S.*)$/u;
