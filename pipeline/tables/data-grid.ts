@@ -11,7 +11,8 @@ const number = /[-−+]?\d+(?:[.,]\d+)*/gu;
 export function notDataReason(grid: Grid): string | null {
   const cells = grid.rows.flat();
   const filled = cells.filter((cell) => cell !== '');
-  if (cells.length >= 12 && filled.length * 5 < cells.length) return 'a grid of mostly empty cells (traced from a picture?)';
+  const body = grid.rows.slice(1).flat();
+  if (body.length >= 12 && body.filter((cell) => cell !== '').length * 5 < body.length) return 'a grid of mostly empty cells (traced from a picture?)';
   // A figure's labels: a few cells, each a long run of words and numbers (axis ticks, legend, caption).
   const labelRuns = filled.filter((cell) => cell.length > 80 && (cell.match(number) ?? []).length >= 6);
   if (labelRuns.length > 0 && labelRuns.length * 2 >= filled.length) return "a figure's labels written as a grid";

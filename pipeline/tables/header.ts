@@ -7,6 +7,11 @@ import type { Grid } from './grids.js';
 
 const generatedLabel = /^Col(?:umn)?\s?\d{1,2}$/;
 
+/** A header row with the names a converter gave unlabelled cells (`Col1`, `Col2`) blanked. */
+export function blankGenerated(row: string[]): string[] {
+  return row.map((cell) => (generatedLabel.test(cell) ? '' : cell));
+}
+
 export function pad(row: string[], width: number): string[] {
   return row.length >= width ? row : [...row, ...Array<string>(width - row.length).fill('')];
 }
@@ -20,7 +25,7 @@ export function headerWidth(grid: Grid): number {
 export function headerOf(grid: Grid, width: number = headerWidth(grid)): { paths: string[][]; bodyStart: number } {
   if (grid.headerPaths) return { paths: grid.headerPaths, bodyStart: grid.headerRows };
   // `Col1`, `Col2`: names a converter gave header cells that had none.
-  const first = pad(grid.rows[0] ?? [], width).map((cell) => (generatedLabel.test(cell) ? '' : cell));
+  const first = blankGenerated(pad(grid.rows[0] ?? [], width));
   const second = grid.rows[1] ? pad(grid.rows[1], width) : undefined;
   const grouped =
     second !== undefined &&

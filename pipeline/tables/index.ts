@@ -11,9 +11,9 @@ import { findCaptions } from './caption.js';
 import { joinContinuations } from './continuations.js';
 import { notDataReason } from './data-grid.js';
 import { findGrids, type Grid } from './grids.js';
-import { headerOf, headerWidth, pad } from './header.js';
+import { blankGenerated, headerOf, headerWidth, pad } from './header.js';
 import { extendPaths, leakedHeaderRows, pathsFromRows, stubColumns } from './header-rows.js';
-import { conventionEvidence, numberTexts, parseColumn, type ConventionEvidence } from './numbers.js';
+import { conventionEvidence, isReferenceHeader, numberTexts, parseColumn, type ConventionEvidence } from './numbers.js';
 import { totalLabel } from './patterns.js';
 import { detectLanguage, thousandsSeparator } from '../metadata/index.js';
 
@@ -33,7 +33,7 @@ export function extractTables(source: Source, tree: Root): TablesResult {
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   // What every table's figures say about the number convention, for columns whose own figures do not say.
-  const sourceEvidence = conventionEvidence(grids.flatMap((grid) => grid.rows.slice(grid.headerRows).flat().flatMap(numberTexts)));
+  const sourceEvidence = conventionEvidence(grids.flatMap((grid) => (notDataReason(grid) ? [] : figureTexts(grid, fullHeader(grid)))));
   // Failing that, how the source's language writes numbers: `1.234` is 1234 in German, 1.234 in English.
   const separator = thousandsSeparator(detectLanguage(source.text));
   const languageEvidence: ConventionEvidence = { dot: separator === 'dot' ? 1 : 0, comma: separator === 'comma' ? 1 : 0 };
@@ -112,7 +112,7 @@ function toRecord(
     return 'data';
   });
   const keys = new Set<string>();
-  const tableEvidence = conventionEvidence(body.flat().flatMap(numberTexts));
+  const tableEvidence = conventionEvidence(figureTexts(grid, { paths, bodyStart }));
   const parsed = paths.map((path, column) =>
     parseColumn(
       body.map((row) => row[column] ?? ''),
@@ -146,18 +146,24 @@ function toRecord(
   };
 }
 
+/** The number texts of a grid's body, but for columns of references (`Note`: `4,16` there is a list, not a decimal). */
+function figureTexts(grid: Grid, { paths, bodyStart }: { paths: string[][]; bodyStart: number }): string[] {
+  const kept = paths.map((path) => !isReferenceHeader(path.join(' ')));
+  return grid.rows.slice(bodyStart).flatMap((row) => row.filter((_, column) => kept[column] ?? true).flatMap(numberTexts));
+}
+
 /** The header's paths and first body row, counting the header rows a converter left at the top of the body. */
 function fullHeader(grid: Grid): { paths: string[][]; bodyStart: number } {
   const header = headerOf(grid, headerWidth(grid));
   const width = header.paths.length;
   const body = grid.rows.slice(header.bodyStart).map((row) => pad(row, width));
-  const upper = grid.headerPaths ? header.paths.map((path) => path.at(-1) ?? '') : pad(grid.rows[header.bodyStart - 1] ?? [], width);
+  const upper = grid.headerPaths ? header.paths.map((path) => path.at(-1) ?? '') : blankGenerated(pad(grid.rows[header.bodyStart - 1] ?? [], width));
   const taken = leakedHeaderRows(upper, body);
   if (taken === 0 && (grid.headerPaths || header.bodyStart < 2)) return header;
   const leaked = body.slice(0, taken);
   const paths = grid.headerPaths
     ? extendPaths(header.paths, leaked)
-    : pathsFromRows([...grid.rows.slice(0, header.bodyStart), ...leaked], width, stubColumns(body.slice(taken), width));
+    : pathsFromRows([...grid.rows.slice(0, header.bodyStart).map(blankGenerated), ...leaked], width, stubColumns(body.slice(taken), width));
   return { paths, bodyStart: header.bodyStart + taken };
 }
 

@@ -95,6 +95,8 @@ export function inferConvention(texts: string[], context: ConventionEvidence[] =
   if (dotGroups === 0 && commaGroups === 0) return 'plain';
   if (dotGroups > 0 && commaGroups > 0) return 'ambiguous';
   const around = table ?? source ?? null;
+  // Figures elsewhere that say one thing while the language says the other: nothing is certain.
+  if (around && language && around !== language) return 'ambiguous';
   if (commaGroups > 0) return (around ?? language) === 'dot-thousands' ? 'dot-thousands' : 'comma-thousands';
   if (around) return around;
   // Small whole numbers beside `1.000` (`927`, `965`): the dot groups thousands, whatever the prose's language.
@@ -151,7 +153,7 @@ export interface ParsedColumn {
  * numbers with a few words (`n.s.`, `<0.001`) is typed text, yet its numeric cells keep their values.
  */
 export function parseColumn(raws: string[], data: boolean[], header: string, context: ConventionEvidence[] = []): ParsedColumn {
-  const convention = inferConvention(raws.flatMap(numberTexts), context, referenceHeader.test(header.trim()));
+  const convention = inferConvention(raws.flatMap(numberTexts), context, isReferenceHeader(header));
   const parsed = raws.map((raw) => parseCell(raw, convention));
   const doubtful = raws.filter((raw) => numberTexts(raw).some((text) => doubtfulNumber(text, convention)));
   const counted = parsed.filter((cell, index) => data[index] && cell.value !== null);
@@ -185,6 +187,11 @@ export function parseColumn(raws: string[], data: boolean[], header: string, con
 
 /** Headers of columns that hold references (notes, sources, pages), where `4,16` lists two of them. */
 const referenceHeader = /^(?:refs?\.?|references?|citations?|sources?|notes?|note no\.?|anhang|erläuterung|附註|附注|注释|thuyết minh|page|pages|seite)$/iu;
+/** Whether a column's header names references (notes, sources, pages) rather than a measure. */
+export function isReferenceHeader(header: string): boolean {
+  return referenceHeader.test(header.trim());
+}
+
 const noteReference = /^\d{0,2}\(\d{1,2}[a-z]?\)$|^\d{1,2}\([a-z]\)$/u;
 
 /** `12.3 ± 0.4`, `12.3±0.4`: a figure and its uncertainty. */
