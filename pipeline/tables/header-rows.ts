@@ -148,3 +148,9 @@ export function extendPaths(paths: string[][], rows: string[][]): string[][] {
   }
   return current;
 }
+
+/** A header row that only states units (`(in millions)`, `(以百萬計)`, `in Millionen €`): no level of any column's path. */
+export function unitRow(row: string[]): boolean {
+  const filled = row.filter((cell) => cell !== '');
+  return filled.length > 0 && filled.every((cell) => /^[(（].*[)）]$|^(?:in|en|unit|units|单位|單位|単位)\b/iu.test(cell));
+}

@@ -20,6 +20,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { inlineMath } from './latex-text.js';
 import type { Found, Grid, Scan } from './grids.js';
 import { spanLines } from './lines.js';
 import { captionPattern, footnoteMark, keptMark, notePattern } from './patterns.js';
@@ -31,7 +32,7 @@ const maxBlocks = 200;
 const maxSpanSlots = 2_000_000;
 
 function collapse(text: string): string {
-  return text
+  return inlineMath(text)
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .trim();

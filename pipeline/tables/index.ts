@@ -12,7 +12,7 @@ import { joinContinuations } from './continuations.js';
 import { notDataReason } from './data-grid.js';
 import { findGrids, type Grid } from './grids.js';
 import { blankGenerated, headerOf, headerWidth, pad } from './header.js';
-import { extendPaths, leakedHeaderRows, pathsFromRows, stubColumns } from './header-rows.js';
+import { extendPaths, leakedHeaderRows, pathsFromRows, stubColumns, unitRow } from './header-rows.js';
 import { conventionEvidence, isReferenceHeader, numberTexts, parseColumn, type ConventionEvidence } from './numbers.js';
 import { totalLabel } from './patterns.js';
 import { detectLanguage, thousandsSeparator } from '../metadata/index.js';
@@ -152,15 +152,34 @@ function figureTexts(grid: Grid, { paths, bodyStart }: { paths: string[][]; body
   return grid.rows.slice(bodyStart).flatMap((row) => row.filter((_, column) => kept[column] ?? true).flatMap(numberTexts));
 }
 
+/**
+ * Paths without a level that only states units over several columns (`(in millions)` above `2024`, `2025`): the unit
+ * is no column's label. A column whose only label it is keeps it.
+ */
+function withoutUnitLevels(paths: string[][]): string[][] {
+  const counts = new Map<string, number>();
+  for (const path of paths) for (const label of new Set(path)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return paths.map((path) => {
+    const kept = path.filter((label) => !(unitRow([label]) && (counts.get(label) ?? 0) > 1));
+    return kept.length > 0 ? kept : path;
+  });
+}
+
 /** The header's paths and first body row, counting the header rows a converter left at the top of the body. */
 function fullHeader(grid: Grid): { paths: string[][]; bodyStart: number } {
+  const { paths, bodyStart } = headerWithLeakedRows(grid);
+  return { paths: withoutUnitLevels(paths), bodyStart };
+}
+
+function headerWithLeakedRows(grid: Grid): { paths: string[][]; bodyStart: number } {
   const header = headerOf(grid, headerWidth(grid));
   const width = header.paths.length;
   const body = grid.rows.slice(header.bodyStart).map((row) => pad(row, width));
   const upper = grid.headerPaths ? header.paths.map((path) => path.at(-1) ?? '') : blankGenerated(pad(grid.rows[header.bodyStart - 1] ?? [], width));
   const taken = leakedHeaderRows(upper, body);
   if (taken === 0 && (grid.headerPaths || header.bodyStart < 2)) return header;
-  const leaked = body.slice(0, taken);
+  // A row of units under the labels is read past: it is no level of any column's path.
+  const leaked = body.slice(0, taken).filter((row) => !unitRow(row));
   const paths = grid.headerPaths
     ? extendPaths(header.paths, leaked)
     : pathsFromRows([...grid.rows.slice(0, header.bodyStart).map(blankGenerated), ...leaked], width, stubColumns(body.slice(taken), width));

@@ -5,7 +5,7 @@
  */
 import type { ColumnType, TableCell } from '../types.js';
 
-const placeholder = /^(?:|-|–|—|n\/?a|na|\.{2,}|…|x|\*)$/iu;
+const placeholder = /^(?:|-|–|—|n\/?a|na|n\.a\.|n\.m\.|k\.\s?a\.|\.{2,}|…|x|\*|不適用|不适用|該当なし)$/iu;
 /**
  * A number as printed: sign, digits with group separators (a tab separates cells, not groups), decimals, percent,
  * a footnote mark.
@@ -20,7 +20,7 @@ const trailingMarks = /\s*(?:[*†‡§#]+|[ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐ
 const looseGroup = /[ \u00a0\u202f'](?!\d{3}(?!\d))/u;
 
 const withSecondary = /^(.*?\S)\s*\(([^()]+)\)$/u;
-const parenthesised = /^(?:US\$|[$€£¥₩₹])?\s?\((?:US\$|[$€£¥₩₹])?\s?([\d.,\s\u00a0\u202f]+)\)$/u;
+const parenthesised = /^(?:US\$|[$€£¥₩₹])?\s?\((?:US\$|[$€£¥₩₹])?\s?([\d.,\s\u00a0\u202f]+%?)\)(%?)$/u;
 const yearLike = /^(?:(?:first |second |1st |2nd )?half of |h[12] |q[1-4] )?((?:18|19|20)\d{2})(?:\s*\([^)]*\)|\s*\*)?$/iu;
 
 /**
@@ -108,7 +108,7 @@ export function inferConvention(texts: string[], context: ConventionEvidence[] =
 export function parseNumber(text: string, convention: Convention): { value: number; percent: boolean } | null {
   const paren = parenthesised.exec(text);
   if (paren) {
-    const inner = parseNumber(paren[1]!, convention);
+    const inner = parseNumber(paren[1]! + paren[2]!, convention);
     return inner ? { value: -inner.value, percent: inner.percent } : null;
   }
   const match = numeric.exec(text.replace(trailingMarks, ''));

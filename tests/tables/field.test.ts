@@ -110,6 +110,22 @@ describe('headers as converters flatten them', () => {
   });
 });
 
+describe('LaTeX, units and placeholders in cells', () => {
+  it('reads inline math in header and body cells as what it prints, money left alone', () => {
+    const table = first('| Pair | ZH $ \\Leftrightarrow $XX | Loss $\\downarrow$ | Price |\n|---|---|---|---|\n| A | $0.7530$ | 0.12 $ ^{*} $ | $12 to $15 |');
+    expect(paths(table)).toEqual([['Pair'], ['ZH ⇔ XX'], ['Loss ↓'], ['Price']]);
+    expect(table.rows[0]!.cells.map((cell) => cell.value)).toEqual(['A', 0.753, 0.12, '$12 to $15']);
+  });
+
+  it('reads past a row of units over several columns, a negative percent in brackets and 不適用', () => {
+    const table = first(
+      '<table><tr><td></td><td colspan="2">2025</td><td></td></tr><tr><td></td><td>人民幣</td><td>美元</td><td>%同比變動</td></tr><tr><td></td><td colspan="3">(以百萬計,百分比除外)</td></tr><tr><td>收入</td><td>247,795</td><td>34,808</td><td>(43)%</td></tr><tr><td>其他</td><td>1,234</td><td>173</td><td>不適用</td></tr></table>',
+    );
+    expect(paths(table)).toEqual([['Column 1'], ['2025', '人民幣'], ['2025', '美元'], ['%同比變動']]);
+    expect(values(table, 3)).toEqual([-43, null]);
+  });
+});
+
 describe('grids that hold no data table', () => {
   it("leaves a figure's labels, a grid of empty cells and a contents list as text, each with a warning", () => {
     const chart = '|10 5 2 Load 4 Load 2 1 0.5 (%) 0.2 0.1 THD+N 0.05 0.02 0.01 20 100 1k 10k 20k Frequency (Hz) Figure 5-1. THD vs Frequency|Figure 5-2|\n|---|---|\n|100 1% THD 2 load 90 1% THD 4 load 80 10% THD 70 (W) 60 power 50 40 Output 30 20 10 0 5 7 9 11 Supply Voltage (V) Figure 5-3|Figure 5-4|';

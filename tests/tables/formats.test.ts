@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../pipeline/parse.js';
 import { extractTables } from '../../pipeline/tables/index.js';
-import { latexText } from '../../pipeline/tables/latex-grid.js';
+import { latexText } from '../../pipeline/tables/latex-text.js';
 import type { TableRecord } from '../../pipeline/types.js';
 import { clean, sourceOf } from '../clean/helpers/clean.js';
 import { lostWords } from '../clean/helpers/words.js';
