@@ -117,8 +117,10 @@ export function latexText(source: string): string {
 
 /** Inline math a converter left in a cell (`$\uparrow$`, `$ ^{*} $`, `$-0.12$`) → what it prints; `$12 to $15` is money. */
 export function inlineMath(text: string): string {
-  if (!text.includes('$')) return text;
-  return text
+  // `12.5\%`, `R\&D`: LaTeX escapes a converter wrote outside math read as the characters.
+  const unescaped = text.includes('\\') ? text.replace(/\\([%&#])/g, '$1') : text;
+  if (!unescaped.includes('$')) return unescaped;
+  return unescaped
     .replace(/\$([^$\n]{1,200})\$/gu, (whole, math: string) => {
       if (!/\\[a-zA-Z]|\^|_\{|^\s*[-−]?\d[\d.,]*\s*$/u.test(math)) return whole;
       const printed = latexText(math);

@@ -153,6 +153,11 @@ export interface ParsedColumn {
  * numbers with a few words (`n.s.`, `<0.001`) is typed text, yet its numeric cells keep their values.
  */
 export function parseColumn(raws: string[], data: boolean[], header: string, context: ConventionEvidence[] = []): ParsedColumn {
+  const unit = commonUnit(raws.filter((raw, index) => data[index] && !placeholder.test(raw)));
+  if (unit) {
+    const column = parseColumn(raws.map((raw) => raw.slice(0, raw.length - unit.length).trimEnd()), data, header, context);
+    return { ...column, cells: column.cells.map((cell, index) => ({ ...cell, raw: raws[index]! })) };
+  }
   const convention = inferConvention(raws.flatMap(numberTexts), context, isReferenceHeader(header));
   const parsed = raws.map((raw) => parseCell(raw, convention));
   const doubtful = raws.filter((raw) => numberTexts(raw).some((text) => doubtfulNumber(text, convention)));
@@ -193,6 +198,21 @@ export function isReferenceHeader(header: string): boolean {
 }
 
 const noteReference = /^\d{0,2}\(\d{1,2}[a-z]?\)$|^\d{1,2}\([a-z]\)$/u;
+
+/**
+ * The unit every figure of a column ends with (`49.9 g`, `8.3 g`; `12 mA`), or null. One unit for the whole column
+ * only: `3.3 TB` beside `783 GB` are not comparable figures, and stay text.
+ */
+const magnitude = /^(?:k|K|M|B|T|G|bn|mn|m|Mio|Mrd|tn|x|X)$/u;
+
+function commonUnit(texts: string[]): string | null {
+  if (texts.length < 2) return null;
+  const units = texts.map((text) => /\d\s?([A-Za-zµμΩ°]{1,4}(?:\/[A-Za-z]{1,3})?)$/u.exec(text)?.[1] ?? null);
+  const first = units[0];
+  // Magnitudes are no unit: `4M` is four million, never 4.
+  if (!first || magnitude.test(first) || units.some((unit) => unit !== first)) return null;
+  return texts.every((text) => text.endsWith(first)) ? first : null;
+}
 
 /** `12.3 ± 0.4`, `12.3±0.4`: a figure and its uncertainty. */
 const withUncertainty = /^(.*?\S)\s*(?:±|\+\/-|\\pm)\s*(\S.*)$/u;

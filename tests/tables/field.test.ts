@@ -126,6 +126,21 @@ describe('LaTeX, units and placeholders in cells', () => {
   });
 });
 
+describe('units after figures', () => {
+  it('reads a column whose figures share one unit, and keeps mixed units and magnitudes as text', () => {
+    const table = first('| Nutrient | per 100 g | Disk | Batch |\n|---|---|---|---|\n| Fat | 49.9 g | 3.3 TB | 4M |\n| Salt | 0.0 g | 783 GB | 2M |');
+    expect(values(table, 1)).toEqual([49.9, 0]);
+    expect(table.rows[0]!.cells[1]!.raw).toBe('49.9 g');
+    expect(values(table, 2)).toEqual(['3.3 TB', '783 GB']);
+    expect(values(table, 3)).toEqual(['4M', '2M']);
+  });
+
+  it('reads LaTeX escapes that an HTML cell kept (`\\%`) as the character', () => {
+    const table = first('<table><tr><td>沪深300对比</td><td>1M</td></tr><tr><td>绝对涨幅(\\%)</td><td>7.18</td></tr><tr><td>相对涨幅(\\%)</td><td>5.01</td></tr></table>');
+    expect(values(table, 0)).toEqual(['绝对涨幅(%)', '相对涨幅(%)']);
+  });
+});
+
 describe('grids that hold no data table', () => {
   it("leaves a figure's labels, a grid of empty cells and a contents list as text, each with a warning", () => {
     const chart = '|10 5 2 Load 4 Load 2 1 0.5 (%) 0.2 0.1 THD+N 0.05 0.02 0.01 20 100 1k 10k 20k Frequency (Hz) Figure 5-1. THD vs Frequency|Figure 5-2|\n|---|---|\n|100 1% THD 2 load 90 1% THD 4 load 80 10% THD 70 (W) 60 power 50 40 Output 30 20 10 0 5 7 9 11 Supply Voltage (V) Figure 5-3|Figure 5-4|';
