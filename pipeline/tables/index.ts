@@ -33,18 +33,20 @@ export function extractTables(source: Source, tree: Root): TablesResult {
   const diagnostics: Diagnostic[] = [];
   const used = new Set<string>();
   // What every table's figures say about the number convention, for columns whose own figures do not say.
-  const sourceEvidence = conventionEvidence(grids.flatMap((grid) => (notDataReason(grid) ? [] : figureTexts(grid, fullHeader(grid)))));
+  const notData = grids.map(notDataReason);
+  const headers = grids.map((grid, position) => (notData[position] ? null : fullHeader(grid)));
+  const sourceEvidence = conventionEvidence(grids.flatMap((grid, position) => (headers[position] ? figureTexts(grid, headers[position]) : [])));
   // Failing that, how the source's language writes numbers: `1.234` is 1234 in German, 1.234 in English.
   const separator = thousandsSeparator(detectLanguage(source.text));
   const languageEvidence: ConventionEvidence = { dot: separator === 'dot' ? 1 : 0, comma: separator === 'comma' ? 1 : 0 };
   const tables = grids.flatMap((grid, position): TableRecord[] => {
-    const notData = notDataReason(grid);
-    if (notData) {
-      diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: `${notData}: left as text, not read as a table` });
+    const header = headers[position];
+    if (!header) {
+      diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: `${notData[position]}: left as text, not read as a table` });
       return [];
     }
     const caption = captions[position] ?? { label: null, title: null, notes: [] };
-    const record = toRecord(grid, caption, position, used, [sourceEvidence, languageEvidence]);
+    const record = toRecord(grid, header, caption, position, used, [sourceEvidence, languageEvidence]);
     if (record && caption.line !== undefined) captionLines.set(record, caption.line);
     if (!record) {
       diagnostics.push({ severity: 'warning', file: source.path, line: grid.lines[0], message: 'a table with no data rows was skipped' });
@@ -85,13 +87,13 @@ function columnKey(path: string[], used: Set<string>): string {
 
 function toRecord(
   grid: Grid,
+  { paths, bodyStart }: { paths: string[][]; bodyStart: number },
   caption: { label: string | null; title: string | null; notes: string[] },
   position: number,
   used: Set<string>,
   around: ConventionEvidence[],
 ): TableRecord | null {
   // The header decides the width; data rows wider than it are ragged.
-  const { paths, bodyStart } = fullHeader(grid);
   const width = paths.length;
   const checks: TableCheck[] = [];
   const body = grid.rows.slice(bodyStart).map((row, offset) => {
