@@ -313,23 +313,50 @@ function toPlan(draft: Draft, axis: LabelAxis, axisTitle: string, colours: Serie
   };
 }
 
+/** Row labels of summary statistics: `Mean`, `SD`, `CV%`, `LSD (0.05)`, `N`, `Median`. */
+const statisticLabel = /^(?:mean|average|avg\.?|sd|s\.d\.|std\.? ?dev\.?|standard deviation|se|s\.e\.|sem|cv ?%?|c\.v\.|lsd(?: ?\(?[\d.]+\)?)?|n|median|min\.?|max\.?|range|variance|平均|标准差|標準偏差)\s*:?$/iu;
+/** Headers of columns that number or name rows rather than measure them. */
+const identifierHeader = /^(?:no\.?|nr\.?|n°|#|id|code|codes|s\/n|sl\.? ?no\.?|sr\.? ?no\.?|rank|stt|tt|mã số|mã|số tt|thuyết minh|notes?|note no\.?|ref\.?|references?|page|pages|序号|编号|代码|附註|附注|番号|項番|nummer|lfd\.? nr\.?|anhang)$/iu;
+
+/**
+ * Why a numeric column is no measure to chart, or null: a row number or code (its header says so, or, as the
+ * table's first column, it counts 1, 2, 3 … down the rows in table order), or one figure on every row (a constant,
+ * such as the observation count).
+ */
+export function notMeasureReason(column: TableColumn, values: Array<number | null>, first = false): string | null {
+  const own = column.path.at(-1) ?? column.key;
+  const figures = values.filter((value): value is number => value !== null);
+  if (identifierHeader.test(own.trim()) && figures.every(Number.isInteger)) return 'an identifier';
+  if (first && figures.length >= 3 && figures.every((value, index) => value === index + 1)) return 'row numbers';
+  if (figures.length >= 3 && figures.every((value) => value === figures[0])) return 'the same figure on every row';
+  return null;
+}
+
 export function chooseCharts(table: TableRecord): ChartChoice {
   const skip = (reason: string): ChartChoice => ({ plans: [], skipped: reason });
   if (!table.columns.some((column) => numericTypes.has(column.type))) {
     return skip(table.columns.every((column) => column.type === 'text') ? 'only text columns' : 'no numeric columns besides years');
   }
-  const dataRows = table.rows.filter((row) => row.kind === 'data');
+  // Summary statistics under the data (`Mean`, `SD`, `LSD`) are no category beside the rows they sum up.
+  const dataRows = table.rows.filter((row) => row.kind === 'data' && !row.cells.some((cell) => typeof cell.value === 'string' && statisticLabel.test(cell.value.trim())));
   if (dataRows.length < 2) return skip('fewer than 2 data rows');
   const axis = labelAxis(table, dataRows);
   if (typeof axis === 'string') return skip(axis);
   if (axis.points.length < 2) return skip('fewer than 2 data rows');
 
   const series: Series[] = [];
+  const notMeasures: string[] = [];
   table.columns.forEach((column, index) => {
     if (index === axis.column || !numericTypes.has(column.type)) return;
     const cells = axis.points.map((point) => point.row.cells[index]);
     const values = cells.map(numberOf);
     if (values.every((value) => value === null)) return;
+    const inTableOrder = dataRows.map((row) => numberOf(row.cells[index]));
+    const notMeasure = notMeasureReason(column, inTableOrder, index === 0);
+    if (notMeasure) {
+      notMeasures.push(`${displayName(column.path.join(' / ') || column.key)} (${notMeasure})`);
+      return;
+    }
     const figures = cells.filter((cell) => numberOf(cell) !== null);
     const secondary = figures.every((cell) => typeof cell?.secondary === 'number' && Number.isFinite(cell.secondary))
       ? cells.map((cell) => (numberOf(cell) === null ? null : cell!.secondary!))
@@ -347,7 +374,7 @@ export function chooseCharts(table: TableRecord): ChartChoice {
       secondary: secondary ? { values: secondary, magnitude: magnitudeOf(secondary) } : null,
     });
   });
-  if (series.length === 0) return skip('no figures in the data rows');
+  if (series.length === 0) return skip(notMeasures.length > 0 ? `no column of measures: ${notMeasures.join(', ')}` : 'no figures in the data rows');
 
   const labelColumn = table.columns[axis.column]!;
   const axisTitle = displayName(labelColumn.path.join(' / ') || labelColumn.key);

@@ -215,6 +215,19 @@ describe('columns', () => {
     expect(datasets(plans[0]!)).toEqual([{ label: 'Articles', values: [426, 58, 55] }]);
   });
 
+  it('never plots row numbers, codes, a constant column or summary-statistic rows', () => {
+    const numbered = tableOf('| No. | Item | Amount |\n|---|---|---|\n| 1 | Cash | 120 |\n| 2 | Receivables | 340 |\n| 3 | Inventory | 75 |\n');
+    expect(datasets(chooseCharts(numbered).plans[0]!)).toEqual([{ label: 'Amount', values: [340, 120, 75] }]);
+    const coded = tableOf('| Chỉ tiêu | Mã số | Số cuối năm |\n|---|---|---|\n| Tiền | 110 | 5 200 |\n| Phải thu | 130 | 1 900 |\n| Hàng tồn kho | 140 | 7 400 |\n');
+    expect(datasets(chooseCharts(coded).plans[0]!)).toEqual([{ label: 'Số cuối năm', values: [7400, 5200, 1900] }]);
+    const counted = tableOf('| Model | Estimate | Observations |\n|---|---|---|\n| OLS | 0.41 | 812 |\n| IV | 0.57 | 812 |\n| FE | 0.33 | 812 |\n');
+    expect(datasets(chooseCharts(counted).plans[0]!)).toEqual([{ label: 'Estimate', values: [0.57, 0.41, 0.33] }]);
+    const summarised = tableOf('| Variety | Yield |\n|---|---|\n| A1 | 4.2 |\n| B7 | 5.1 |\n| C3 | 3.8 |\n| Mean | 4.37 |\n| SD | 0.66 |\n| LSD (0.05) | 0.9 |\n');
+    expect(chooseCharts(summarised).plans[0]!.labels).toEqual(['B7', 'A1', 'C3']);
+    const onlyCodes = tableOf('| Item | Code |\n|---|---|\n| Cash | 110 |\n| Receivables | 130 |\n| Inventory | 140 |\n');
+    expect(chooseCharts(onlyCodes)).toEqual({ plans: [], skipped: 'no column of measures: Code (an identifier)' });
+  });
+
   it('adds parenthesised figures as a second series only when every figure has one', () => {
     const every = tableOf('| Year | Prosecutions |\n|---|---|\n| 2016 | 357 (113) |\n| 2017 | 427 (53) |\n| 2018 | 500 (60) |\n| 2019 | 610 (70) |\n');
     expect(datasets(chooseCharts(every).plans[0]!)).toEqual([
