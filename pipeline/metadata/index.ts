@@ -13,7 +13,8 @@ import {
   keywordsPattern,
   looksLikeJournalName,
 } from './front-matter.js';
-import { collapse, inlinePieces, plainLines, plainText } from './inline-text.js';
+import { inlinePieces, plainLines, plainText } from './inline-text.js';
+import { findAuthors } from './authors.js';
 import { findSections } from './sections.js';
 
 export { findFrontMatter } from './front-matter.js';
@@ -31,11 +32,16 @@ export function extractMetadata(tree: Root): Metadata {
   const frontBlocks = blocks.slice(0, front.title === -1 ? front.bodyStart : Math.max(front.bodyStart, front.title + 1));
   const frontLines = frontBlocks.flatMap((block) => plainLines(block));
   const citation = readCitation(frontLines);
-  const titleBlock = front.title === -1 ? undefined : blocks[front.title];
   const people = readPeople(blocks, front.title, front.abstractMarker !== -1 ? front.abstractMarker : front.keywords);
+  const names = findAuthors(front.lines, front.titleEnd);
+  // The marks and affiliations read from a byline block stand when its names are the names found line by line.
+  if (!sameNames(people.authors, names)) {
+    people.authors = names.map((name) => ({ name, affiliations: [], corresponding: false }));
+    if (names.length === 0) people.affiliations = [];
+  }
   attachEmails(people.authors, tree);
   return {
-    title: titleBlock ? collapse(blockText(titleBlock)).replace(/\s+/g, ' ') : null,
+    title: front.titleText,
     authors: people.authors,
     affiliations: people.affiliations,
     ...citation,
@@ -43,6 +49,11 @@ export function extractMetadata(tree: Root): Metadata {
     keywords: readKeywords(front.keywords === -1 ? undefined : blocks[front.keywords]),
     outline: findSections(tree).map(({ depth, text, line }) => ({ depth, title: text, line })),
   };
+}
+
+/** Whether the byline block's authors are, in order, the names found line by line. */
+function sameNames(authors: Author[], names: string[]): boolean {
+  return authors.length === names.length && authors.every((author, index) => author.name === names[index]);
 }
 
 type Citation = Pick<Metadata, 'journal' | 'year' | 'volume' | 'issue' | 'pages' | 'doi'>;
