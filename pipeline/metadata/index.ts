@@ -17,6 +17,7 @@ import { inlinePieces, plainLines, plainText } from './inline-text.js';
 import { findAuthors } from './authors.js';
 import { findDoi } from './doi.js';
 import { findSections } from './sections.js';
+import { findYear } from './year.js';
 
 export { findFrontMatter } from './front-matter.js';
 export { findSections, type Section } from './sections.js';
@@ -34,6 +35,7 @@ export function extractMetadata(tree: Root): Metadata {
   const citation = readCitation(frontLines);
   // The front lines can hold the previous article's references (a page excerpt): the DOI is looked for outside them.
   citation.doi = findDoi(tree);
+  citation.year ??= findYear(tree);
   const people = readPeople(blocks, front.title, front.abstractMarker !== -1 ? front.abstractMarker : front.keywords);
   const names = findAuthors(front.lines, front.titleEnd);
   // The marks and affiliations read from a byline block stand when its names are the names found line by line.
