@@ -93,7 +93,8 @@ function classify(line: FrontLine): LineKind {
   // A line that starts in the middle of a sentence continues the previous page.
   if (/^\p{Ll}{2}/u.test(text) && (line.line === 0 || line.kind === 'heading')) return 'stop';
   if (isBody(text)) return 'stop';
-  if (fieldPattern.test(text) || tooSmall(text)) return 'skip';
+  // A heading of one word (`# Seizures`) can be a title; a stray word or number on a line of its own cannot.
+  if (fieldPattern.test(text) || (line.kind === 'heading' ? letters(text) === 0 : tooSmall(text))) return 'skip';
   if (isDataRow(text)) return 'stop';
   return 'candidate';
 }
@@ -103,6 +104,12 @@ function titleFrom(lines: FrontLine[], first: number): TitleChoice {
   const head = lines[first]!;
   let text = head.text;
   let next = first + 1;
+  // A short block of title-like lines (`Cooperation Against Human` / `Trafficking at the Border`) is one title.
+  const block = lines.filter((line) => line.block === head.block);
+  const wholeBlock = head.line === 0 && block.length > 1 && block.length <= 3 && block.reduce((sum, line) => sum + line.text.length, 0) <= 250;
+  if (wholeBlock && block.every((line, at) => classify(line) === 'candidate' && (at === 0 || !bylineNames(line.text)))) {
+    return { first, next: first + block.length, text: block.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim() };
+  }
   const following = lines[next];
   if (following && following.block === head.block && following.kind === head.kind && classify(following) === 'candidate') {
     const continues =
@@ -142,14 +149,15 @@ function anchoredTitle(lines: FrontLine[]): TitleChoice | null {
  * short issuer line is followed, before any body text, by a line saying what the document is, that line is the title.
  */
 function documentKindAfter(lines: FrontLine[], first: number): number {
-  if (documentKindPattern.test(lines[first]!.text)) return first;
+  const names = (text: string) => documentKindPattern.test(text) && words(text).length <= 10 && !/[.!?。]$/u.test(text);
+  if (names(lines[first]!.text)) return first;
   let seen = 0;
   for (let index = first + 1; index < lines.length && seen < 5; index++) {
     const kind = classify(lines[index]!);
     if (kind === 'stop') return first;
     if (kind === 'skip') continue;
     seen += 1;
-    if (documentKindPattern.test(lines[index]!.text)) return index;
+    if (names(lines[index]!.text)) return index;
     if (words(lines[index]!.text).length > 10) return first;
   }
   return first;
@@ -161,11 +169,12 @@ function isRunningHeader(lines: FrontLine[], index: number): boolean {
   return next.some((line) => /^(?:第[\d一二三四五六七八九十]+[章節节]|chapter \d+|section \d+)$/iu.test(line.text));
 }
 
-/** A heading the table right after it belongs to: its caption, not the document's title. */
+/** A sub-heading, or one naming a table, that the table right after it belongs to: its caption, not a title. */
 function isTableCaption(lines: FrontLine[], index: number): boolean {
   const line = lines[index]!;
   const next = lines[index + 1];
-  return line.kind === 'heading' && next?.kind === 'table';
+  const captionLike = line.depth >= 2 || /\b(?:table|tabelle|tableau|bảng)\b|表$/iu.test(line.text);
+  return line.kind === 'heading' && next?.kind === 'table' && captionLike;
 }
 
 /** The title among the front lines, or null for a document without one (a page excerpt). */
