@@ -62,7 +62,7 @@ function isSentenceLine(line: FrontLine): boolean {
 /** A row of a flattened table: mostly numbers, marks and short codes. */
 function isDataRow(text: string): boolean {
   const tokens = text.split(/\s+/);
-  const numeric = tokens.filter((token) => /^[-+(]?[\d.,%]+[)%]?$|^[✗✓×OX]$/u.test(token)).length;
+  const numeric = tokens.filter((token) => /^[-+(]?(?=[\d.,%]*\d)[\d.,%]+[)%]?$|^[✗✓×OX]$/u.test(token)).length;
   return tokens.length >= 4 && numeric / tokens.length >= 0.5;
 }
 

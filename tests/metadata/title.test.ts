@@ -110,3 +110,9 @@ describe('title: what a reader calls the title', () => {
     expect(titleOf(md)).toBe('Structural study of the invented gene abc-1 in a made-up fungus');
   });
 });
+
+describe('title: a heading over prose with punctuation only left of its links', () => {
+  it('is no table header: stray commas are no figures', () => {
+    expect(titleOf('# Pictures\n\n![A plan](plan.png)\n\nNot shown: ![a](a.png), ![b](b.png), ![c](c.png).\n')).toBe('Pictures');
+  });
+});
