@@ -387,7 +387,5 @@ function shapeOnce(font: PDFFont, face: ReturnType<typeof Fontkit.create>): PDFF
   const encodeOnce = (char: string) => encoded.get(char) ?? encoded.set(char, encode(char).asString()).get(char)!;
   font.encodeText = (text) => PDFHexString.of([...text].map(encodeOnce).join(''));
   font.widthOfTextAtSize = (text, size) => [...text].reduce((sum, char) => sum + advance(char), 0) * size;
-  const characters = face.characterSet;
-  font.getCharacterSet = () => characters;
   return font;
 }
