@@ -20,6 +20,7 @@ const rolesNamePattern = /^([\p{Script=Han}]{2,4})(?=\s*(?:资格|执业|证书|
 /** A line that ends the byline: an address, an institution, an abstract or a section. */
 const affiliationWord =
   /\b(?:university|universit[àéy]|department|dept\.|institute|school|college|faculty|laborator(?:y|ies)|center|centre|hospital|division|academy|inc\.|ltd|corporation)\b|大学|研究所|学院/iu;
+const singleBylineSign = /^by\s|(?:^|\s)\p{Lu}\.?\s|\p{L}[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\^|\\|[\p{Script=Han}\p{Script=Hangul}]/u;
 const markLine = /^[\p{Ll}\d*†‡§¶#✉,;\s]{1,12}$/u;
 const emailLine = /^\S*@\S+$|^\{?[\w.,\s-]+\}?\s*@\s*[\w.-]+$/u;
 
@@ -44,6 +45,9 @@ function bylineAfter(lines: FrontLine[], start: number): string[] {
     if (isLabelLine(text)) break;
     // A heading is a byline only in a Latin script (`## B. Amick, PhD and K. Shankardass`), never a CJK section title.
     const found = line.kind === 'heading' && cjkOnly(text) ? null : bylineNames(text);
+    // One name alone is a byline only with a sign of one: an initial (`N Roe`, `J. K. Roe`), a mark, or `By`; two
+    // capitalised words under a title are as often a subtitle or a region (`North Region`).
+    if (found && found.length === 1 && names.length === 0 && !line.marked && !singleBylineSign.test(text)) break;
     if (found) {
       names.push(...found);
       continue;

@@ -4,7 +4,7 @@
  * lines), so the title and authors are looked for line by line, each line knowing its block.
  */
 import type { Root, RootContent } from 'mdast';
-import { collapse, plainLines, plainText } from './inline-text.js';
+import { collapse, inlinePieces, plainLines, plainText } from './inline-text.js';
 
 export type FrontLineKind = 'heading' | 'text' | 'list' | 'table' | 'html' | 'code';
 
@@ -20,6 +20,8 @@ export interface FrontLine {
   kind: FrontLineKind;
   /** Heading depth, 0 for other lines. */
   depth: number;
+  /** Whether the line carried superscript marks (`<sup>a</sup>`, `^{1}`), which `text` leaves out. */
+  marked: boolean;
 }
 
 /** DeepSeek-OCR grounding tokens: `<|ref|>title<|/ref|><|det|>[[…]]<|/det|>`, layout data, never text. */
@@ -56,13 +58,28 @@ function linesOf(block: RootContent): { kind: FrontLineKind; texts: string[]; de
   }
 }
 
+/** Per line of a paragraph or heading, whether a superscript mark stood on it (a byline's sign). */
+function markedLines(block: RootContent): boolean[] {
+  if (block.type !== 'paragraph' && block.type !== 'heading') return [];
+  const marked: boolean[] = [false];
+  for (const piece of inlinePieces(block)) {
+    if (piece.superscript) marked[marked.length - 1] = true;
+    else for (let breaks = piece.text.split('\n').length - 1; breaks > 0; breaks--) marked.push(false);
+  }
+  return marked;
+}
+
 /** The front lines of a tree: every non-empty line of its first blocks, in order. */
 export function frontLines(tree: Root): FrontLine[] {
   const result: FrontLine[] = [];
   tree.children.slice(0, frontBlocks).forEach((block, index) => {
     const { kind, texts, depth } = linesOf(block);
-    const cleaned = kind === 'table' ? texts : texts.map(cleanLine).filter((text) => text !== '');
-    cleaned.forEach((text, line) => result.push({ block: index, line, lines: cleaned.length, text, kind, depth }));
+    // Marks are matched to lines only when no line went empty (then the counts agree).
+    const marks = markedLines(block);
+    const aligned = marks.length === texts.length;
+    const lines = texts.map((text, at) => ({ text: kind === 'table' ? text : cleanLine(text), marked: aligned && marks[at] === true }));
+    const kept = kind === 'table' ? lines : lines.filter((line) => line.text !== '');
+    kept.forEach(({ text, marked }, line) => result.push({ block: index, line, lines: kept.length, text, kind, depth, marked }));
   });
   return result;
 }

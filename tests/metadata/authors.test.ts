@@ -79,3 +79,12 @@ describe('authors: the byline in the forms converters emit', () => {
     expect(authorsOf('# 目錄\n\n# 示例集團控股有限公司\n\n# 目錄\n')).toEqual([]);
   });
 });
+
+describe('authors: one name alone needs a sign of a byline', () => {
+  it('reads `N Roe`, `Ola Nordmann*` and `By Ola Nordmann`, but not a two-word subtitle', () => {
+    expect(authorsOf(article('Q Varga'))).toEqual(['Q Varga']);
+    expect(authorsOf(article('Ola Nordmann*'))).toEqual(['Ola Nordmann']);
+    expect(authorsOf(article('By Ola Nordmann'))).toEqual(['Ola Nordmann']);
+    expect(authorsOf('# Annual Water Report\n\nNorth Region\n\nThe region used less water this year than last.\n')).toEqual([]);
+  });
+});
