@@ -8,6 +8,7 @@ import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
 import { chartTable } from './charts/index.js';
 import { checkClaims, sourceFindings, tableFindingList } from './findings/index.js';
+import { fileNameTitle } from './compose/file-title.js';
 import { extractMetadata } from './metadata/index.js';
 import { outputPaths } from './output.js';
 import { parseMarkdown } from './parse.js';
@@ -77,6 +78,9 @@ export function cleanFile(original: Source): CleanResult {
 export function analyseSource(original: Source): SourceAnalysis {
   const { source, diagnostics, tree, tables, cleaned } = prepare(original);
   const metadata = extractMetadata(tree);
+  if (metadata.title === null) {
+    diagnostics.push({ severity: 'warning', file: source.path, message: `no title found (a page excerpt?): titled "${fileNameTitle(source.name)}" from its file name` });
+  }
   diagnostics.push(...checkClaims(tree, tables, source.path));
   return {
     source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },

@@ -46,7 +46,8 @@ export const headings: CleanRule = {
     const blocks = tree.children;
     const front = findFrontMatter(tree);
     const wanted = new Map<number, Heading['depth']>();
-    if (front.title !== -1) wanted.set(front.title, 1);
+    // A title that is a line inside a longer block stays text: no heading is invented around the block.
+    if (front.title !== -1 && front.titleWhole) wanted.set(front.title, 1);
     if (front.abstractMarker !== -1 && front.abstractMarker !== front.title) {
       const marker = blocks[front.abstractMarker]!;
       // `Abstract` alone is a heading; `Abstract: This paper …` is the abstract itself.

@@ -3,6 +3,7 @@
  * Every decision about what a reader sees (labels, citation lines, which warnings, link targets) is made here.
  */
 import { documentOrigin } from '../render/pdf.js';
+import { fileNameTitle } from './file-title.js';
 import type { BriefTable, Metadata, SourceAnalysis } from '../types.js';
 
 export interface ReportSettings {
@@ -35,8 +36,9 @@ export function appendixLabel(index: number): string {
 /** What the cover, contents and running headers need of a source. */
 export type SourceHeading = Pick<SourceAnalysis, 'source' | 'metadata'>;
 
+/** The title a reader sees: the source's own, else one made from its file name (a page excerpt has none). */
 export function displayTitle(source: SourceHeading): string {
-  return source.metadata.title ?? source.source.slug;
+  return source.metadata.title ?? fileNameTitle(source.source.name);
 }
 
 /** `Russian Journal of Political Studies, 2019, 5(1): 3-13` from whatever parts the metadata has. */

@@ -3,11 +3,21 @@
  * starts. Converters differ (headings, bold paragraphs, plain lines), so blocks are recognised by their text.
  */
 import type { Root, RootContent } from 'mdast';
-import { plainLines, plainText } from './inline-text.js';
+import { frontLines, type FrontLine } from './front-lines.js';
+import { plainText } from './inline-text.js';
+import { chooseTitle } from './title.js';
 
 export interface FrontMatter {
   /** Index in `tree.children` of the title block, or -1. */
   title: number;
+  /** The title as a reader would write it (a line the converter broke is joined), or null for a page excerpt. */
+  titleText: string | null;
+  /** Whether the title is the whole of its block (else a line of a block that says more: no heading to make of it). */
+  titleWhole: boolean;
+  /** The front line after the title's last line (where the byline is looked for), or -1. */
+  titleEnd: number;
+  /** The front lines the title was chosen from. */
+  lines: FrontLine[];
   /** Index of the abstract marker block (`Abstract`, `#### Abstract`, `Abstract: …`), or -1. */
   abstractMarker: number;
   /** Index of the keywords block, or -1. */
@@ -29,28 +39,8 @@ export const keywordsPattern =
 export const furnitureLinePattern =
   /^(?:copyright\b|©|\(c\)\s|published (?:in|by)\b|has been issued since\b|e-?issn\b|p?issn\b|doi\s*:|https?:\/\/|www\.|received\b|accepted\b|available online\b)|^\d{4},\s*\d+\s*\(\d+\)\s*:\s*\d+/iu;
 
-/** Labels some journals print above the title: section of the issue, article type. */
-const issueLabelPattern =
-  /^(?:articles?|research articles?|original (?:research )?articles?|review articles?|reviews?|short communications?|editorial|case stud(?:y|ies)|commentary)$/iu;
-
-/**
- * A numbered section's heading (`2. Conclusion`, `2.1 Methods`): never the title. Written as a line, `2. Conclusion`
- * is an ordered list, which is no title either; the cleaning makes it a heading, which must stay no title.
- */
-const numberedSectionPattern = /^\d{1,2}(?:\.\d{1,2}){0,3}\.\s+\p{Lu}|^\d{1,2}(?:\.\d{1,2}){1,3}\s+\p{Lu}/u;
-
-/** A table's or figure's caption (`Table 6. Arrests`, `Hình 2`): a source that starts with one has no title there. */
-const captionLinePattern = /^(?:table|tab\.|tabelle|tableau|bảng|fig\.?|figure|hình|chart|map|graph|表|图)\s*\d/iu;
-
 export function blockText(node: RootContent): string {
   return plainText(node);
-}
-
-function isFurniture(node: RootContent): boolean {
-  if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'image') return true;
-  const lines = plainLines(node);
-  if (lines.length === 0) return true;
-  return lines.every((line) => furnitureLinePattern.test(line) || looksLikeJournalName(line));
 }
 
 /** A line naming a journal, e.g. `Russian Journal of Political Studies`. */
@@ -65,8 +55,8 @@ export function looksLikeJournalName(line: string): boolean {
 }
 
 /**
- * Finds the title, abstract and keywords among the first blocks. The title is the first heading that is not an issue
- * label; without headings, the first block that is neither furniture nor the abstract.
+ * Finds the title, abstract and keywords among the first blocks. The title is chosen line by line (title.ts): the line
+ * a byline follows, else the first title-like line of the cover; none on a page excerpt.
  */
 export function findFrontMatter(tree: Root): FrontMatter {
   const blocks = tree.children;
@@ -86,25 +76,12 @@ export function findFrontMatter(tree: Root): FrontMatter {
     }
   }
   const titleSearchEnd = abstractMarker !== -1 ? abstractMarker : keywords !== -1 ? keywords : limit;
-  let title = -1;
-  for (let index = 0; index < titleSearchEnd; index++) {
-    const block = blocks[index]!;
-    if (block.type !== 'heading') continue;
-    const text = blockText(block);
-    if (text === '' || issueLabelPattern.test(text) || numberedSectionPattern.test(text)) continue;
-    title = index;
-    break;
-  }
-  if (title === -1) {
-    for (let index = 0; index < titleSearchEnd; index++) {
-      const block = blocks[index]!;
-      if (block.type !== 'paragraph' && block.type !== 'heading') continue;
-      const text = blockText(block);
-      if (isFurniture(block) || issueLabelPattern.test(text) || numberedSectionPattern.test(text) || captionLinePattern.test(text)) continue;
-      title = index;
-      break;
-    }
-  }
+  const lines = frontLines({ ...tree, children: blocks.slice(0, titleSearchEnd) });
+  const choice = chooseTitle(lines);
+  const title = choice ? lines[choice.first]!.block : -1;
+  // The title is its whole block (a heading, a title paragraph) or lines inside a block that says more.
+  const titleBlockLines = choice ? lines.filter((line) => line.block === title).length : 0;
+  const titleWhole = choice !== null && choice.first === lines.findIndex((line) => line.block === title) && choice.next - choice.first === titleBlockLines;
   let bodyStart: number;
   if (keywords !== -1) bodyStart = keywords + 1;
   else if (abstractMarker !== -1) {
@@ -112,5 +89,5 @@ export function findFrontMatter(tree: Root): FrontMatter {
     const inline = abstractInlinePattern.test(blockText(blocks[abstractMarker]!));
     bodyStart = abstractMarker + (inline ? 1 : 2);
   } else bodyStart = title + 1;
-  return { title, abstractMarker, keywords, bodyStart: Math.min(bodyStart, blocks.length) };
+  return { title, titleText: choice?.text ?? null, titleWhole, titleEnd: choice?.next ?? -1, lines, abstractMarker, keywords, bodyStart: Math.min(bodyStart, blocks.length) };
 }

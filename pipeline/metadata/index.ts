@@ -13,14 +13,16 @@ import {
   keywordsPattern,
   looksLikeJournalName,
 } from './front-matter.js';
-import { collapse, inlinePieces, plainLines, plainText } from './inline-text.js';
+import { inlinePieces, plainLines, plainText } from './inline-text.js';
+import { findAuthors } from './authors.js';
+import { findDoi } from './doi.js';
 import { findSections } from './sections.js';
+import { findYear } from './year.js';
 
 export { findFrontMatter } from './front-matter.js';
 export { findSections, type Section } from './sections.js';
 export { detectLanguage, thousandsSeparator } from './language.js';
 
-const doiPattern = /\b(10\.\d{4,9}\/[^\s"<>()\]]+)/;
 const emailPattern = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^)]+)\)/g;
 /** A mark is letters, digits, `*`, `†`, `‡`, `§`, separated by commas. */
 const markerText = /^[\p{L}\d*†‡§#, ]{1,12}$/u;
@@ -31,11 +33,19 @@ export function extractMetadata(tree: Root): Metadata {
   const frontBlocks = blocks.slice(0, front.title === -1 ? front.bodyStart : Math.max(front.bodyStart, front.title + 1));
   const frontLines = frontBlocks.flatMap((block) => plainLines(block));
   const citation = readCitation(frontLines);
-  const titleBlock = front.title === -1 ? undefined : blocks[front.title];
+  // The front lines can hold the previous article's references (a page excerpt): the DOI is looked for outside them.
+  citation.doi = findDoi(tree);
+  citation.year ??= findYear(tree);
   const people = readPeople(blocks, front.title, front.abstractMarker !== -1 ? front.abstractMarker : front.keywords);
+  const names = findAuthors(front.lines, front.titleEnd);
+  // The marks and affiliations read from a byline block stand when its names are the names found line by line.
+  if (!sameNames(people.authors, names)) {
+    people.authors = names.map((name) => ({ name, affiliations: [], corresponding: false }));
+    if (names.length === 0) people.affiliations = [];
+  }
   attachEmails(people.authors, tree);
   return {
-    title: titleBlock ? collapse(blockText(titleBlock)).replace(/\s+/g, ' ') : null,
+    title: front.titleText,
     authors: people.authors,
     affiliations: people.affiliations,
     ...citation,
@@ -45,14 +55,17 @@ export function extractMetadata(tree: Root): Metadata {
   };
 }
 
+/** Whether the byline block's authors are, in order, the names found line by line. */
+function sameNames(authors: Author[], names: string[]): boolean {
+  return authors.length === names.length && authors.every((author, index) => author.name === names[index]);
+}
+
 type Citation = Pick<Metadata, 'journal' | 'year' | 'volume' | 'issue' | 'pages' | 'doi'>;
 
-/** Journal, year, volume/issue/pages and DOI from the lines above the abstract. */
+/** Journal, year and volume/issue/pages from the lines above the abstract (the DOI is findDoi's: see doi.ts). */
 export function readCitation(lines: string[]): Citation {
   const citation: Citation = { journal: null, year: null, volume: null, issue: null, pages: null, doi: null };
   for (const line of lines) {
-    const doi = doiPattern.exec(line);
-    if (doi && citation.doi === null) citation.doi = doi[1]!.replace(/[.,;]+$/, '');
     // `2019, 5(1): 3-13` (year, volume(issue): pages)
     const compact = /^(\d{4}),\s*(\d+)\s*\((\d+)\)\s*:\s*(\d+\s*[-–]\s*\d+)/.exec(line);
     if (compact) {

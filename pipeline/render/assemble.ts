@@ -12,6 +12,7 @@ import { markedPart, type PrintedPart } from './batch.js';
 import { useNativeDeflate } from './native-deflate.js';
 import { documentOrigin } from './pdf.js';
 import { readPrinted, type PrintedDocument } from './printed-document.js';
+import { fitRuns, runOperators, stampFonts, type StampFonts, type StampRun } from './stamp-text.js';
 
 export interface AssemblyPart {
   /** Name that cross-part links use: `${documentOrigin}/goto/<key>`. */
@@ -140,7 +141,9 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
 
   // Header texts are fitted once (shaping text is slow); only the page number changes from page to page.
   const pageWidth = pages[0]?.getWidth() ?? 595.92;
-  const left = fit(info.title, font, headerSize, (pageWidth - 2 * margin) * 0.45);
+  const running = parts.map((part) => part.running).filter((text): text is string => text !== null);
+  const stamp = await stampFonts(doc, fontkit, { font, face, name: stampFont }, [info.title, ...running]);
+  const left = fitRuns(stamp, info.title, headerSize, (pageWidth - 2 * margin) * 0.45);
   let number = 0;
   parts.forEach((part, index) => {
     const own = partPages[index] ?? [];
@@ -148,13 +151,13 @@ export async function assemblePdf(parts: AssemblyPart[], info: DocumentInfo, fon
       number += own.length;
       return;
     }
-    const right = fit(part.running, font, headerSize, (pageWidth - 2 * margin) * 0.5);
+    const right = fitRuns(stamp, part.running, headerSize, (pageWidth - 2 * margin) * 0.5);
     const header = new Map<string, PDFRef>();
     for (const page of own) {
       const { width, height } = page.getSize();
       const size = `${width}x${height}`;
-      if (!header.has(size)) header.set(size, doc.context.register(doc.context.stream(headerOperators(font, left, right, width, height))));
-      page.node.setFontDictionary(stampFont, font.ref);
+      if (!header.has(size)) header.set(size, doc.context.register(doc.context.stream(headerOperators(stamp, left, right, width, height))));
+      for (const used of stamp.fonts) page.node.setFontDictionary(used.name, used.ref);
       page.node.addContentStream(header.get(size)!);
       page.node.addContentStream(doc.context.register(doc.context.stream(footerOperators(font, ++number, pages.length, width))));
     }
@@ -314,13 +317,13 @@ const pdfNumber = (value: number) => String(Number(value.toFixed(3)));
 const textAt = (font: PDFFont, text: string, x: number, y: number) =>
   `BT /MdbriefStamp ${headerSize} Tf 1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm ${font.encodeText(text).toString()} Tj ET`;
 
-/** Running header: report title left, part title right, a rule below. */
-function headerOperators(font: PDFFont, left: string, right: string, width: number, height: number): string {
-  const rightX = width - margin - font.widthOfTextAtSize(right, headerSize);
+/** Running header: report title left, part title right, a rule below; each in the fonts its script needs. */
+function headerOperators(stamp: StampFonts, left: StampRun[], right: StampRun[], width: number, height: number): string {
+  const rightX = width - margin - stamp.width(right, headerSize);
   return [
     'q 0.36 0.4 0.44 rg',
-    textAt(font, left, margin, height - 34),
-    textAt(font, right, rightX, height - 34),
+    runOperators(left, headerSize, margin, height - 34),
+    runOperators(right, headerSize, rightX, height - 34),
     `0.79 0.82 0.86 RG 0.4 w ${pdfNumber(margin)} ${pdfNumber(height - 38)} m ${pdfNumber(width - margin)} ${pdfNumber(height - 38)} l S Q`,
   ].join('\n');
 }
@@ -384,26 +387,5 @@ function shapeOnce(font: PDFFont, face: ReturnType<typeof Fontkit.create>): PDFF
   const encodeOnce = (char: string) => encoded.get(char) ?? encoded.set(char, encode(char).asString()).get(char)!;
   font.encodeText = (text) => PDFHexString.of([...text].map(encodeOnce).join(''));
   font.widthOfTextAtSize = (text, size) => [...text].reduce((sum, char) => sum + advance(char), 0) * size;
-  const characters = face.characterSet;
-  font.getCharacterSet = () => characters;
   return font;
-}
-
-/** The code points a font has, as a set, made once per font: `fit` asks for every part. */
-const characterSets = new WeakMap<PDFFont, Set<number>>();
-
-/** Shortens text with an ellipsis to fit a width (binary search: measuring is slow); characters the font lacks are left out. */
-function fit(text: string, font: PDFFont, size: number, maxWidth: number): string {
-  const supported = characterSets.get(font) ?? characterSets.set(font, new Set(font.getCharacterSet())).get(font)!;
-  const chars = [...text.normalize('NFC')].filter((char) => supported.has(char.codePointAt(0)!));
-  const whole = chars.join('');
-  if (font.widthOfTextAtSize(whole, size) <= maxWidth) return whole;
-  let low = 0;
-  let high = chars.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (font.widthOfTextAtSize(`${chars.slice(0, middle).join('').trimEnd()}…`, size) <= maxWidth) low = middle;
-    else high = middle - 1;
-  }
-  return `${chars.slice(0, low).join('').trimEnd()}…`;
 }

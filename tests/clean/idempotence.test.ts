@@ -159,9 +159,10 @@ describe('cleaning is idempotent', () => {
   });
 
   it('judges a repeated line the same whether a copy is a heading, a paragraph or a one-item ordered list', () => {
-    // The second `References` heads no section: it becomes a paragraph, still a copy of a heading, so it stays.
-    const references = cleanedTwice(['### References', '## Abstract', '## References']);
-    expect(references.once).toBe('# References\n\n## Abstract\n\nReferences\n');
+    // Neither `References` heads a section: each becomes a paragraph, still a copy of a heading, so both stay. (A
+    // `References` heading is never the title, so the document has one of its own.)
+    const references = cleanedTwice(['# Border cooperation', '', '### References', '## Abstract', '## References']);
+    expect(references.once).toBe('# Border cooperation\n\nReferences\n\n## Abstract\n\nReferences\n');
     expect(references.twice).toBe(references.once);
     // A numbered line repeated (digits masked, as for page numbers) is a running header in both of its forms.
     const numbered = cleanedTwice(['# Border cooperation', '', '1. Introduction', '', '**1. Introduction**', '', 'Body text of the introduction.']);
@@ -227,7 +228,8 @@ describe('cleaning is idempotent', () => {
       'embarrassing circumstance request for international cooperation in the fight against drug-related crimes (Thanh, 2011).', '', 'References',
     ]);
     expect(once).toBe(
-      '# References\n\n## Journal of Water Policy 8 (2021) 45-60\n\nGroundwater Markets in Semi-Arid Regions embarrassing circumstance request for ' +
+      // `References` is never the title: the page has none, and its headings keep their levels.
+      '## References\n\n## Journal of Water Policy 8 (2021) 45-60\n\nGroundwater Markets in Semi-Arid Regions embarrassing circumstance request for ' +
         'international cooperation in the fight against drug-related crimes (Thanh, 2011).\n\n## References\n',
     );
     expect(twice).toBe(once);

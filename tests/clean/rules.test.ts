@@ -20,8 +20,9 @@ describe('cleaning rules at their edges', () => {
     const once = cleaned(['Cooperation Against Human', 'Trafficking at the Border', '', 'Abstract', '', 'Some text here.', '', '1. Introduction', '', 'Body text.']);
     expect(once).toBe('# Cooperation Against Human Trafficking at the Border\n\n## Abstract\n\nSome text here.\n\n## 1. Introduction\n\nBody text.\n');
     expect(cleaned([once])).toBe(once);
-    // Found by the fuzz test: an unclosed <b> between two lines of what becomes the title.
-    expect(cleaned(['', '|', '<b>', '!'])).toBe('# | !\n');
+    // Found by the fuzz test: an unclosed <b> between two lines with no word, which are no title (and stay so).
+    expect(cleaned(['', '|', '<b>', '!'])).toBe('|\n!\n');
+    expect(cleaned(['|\n!\n'])).toBe('|\n!\n');
   });
 
   it('does not mutate the caller\'s tree', () => {
