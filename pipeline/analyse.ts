@@ -91,7 +91,11 @@ export function analyseSource(original: Source): SourceAnalysis {
     })),
     findings: sourceFindings(tables, metadata.abstract),
     // The cleaned tree already holds the tables, written back as GFM tables with their anchors.
-    appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), { idPrefix: `${source.slug}-` }),
+    appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), {
+      idPrefix: `${source.slug}-`,
+      // Lines of the cleaned text are not the source's: the warning names the address instead.
+      refused: (href) => diagnostics.push({ severity: 'warning', file: source.path, message: `link to mdbrief's own address ${JSON.stringify(href.slice(0, 80))} refused: shown as plain text` }),
+    }),
     cleaned: { markdown: cleaned.markdown, changes: cleaned.changes, summary: summarizeChanges(cleaned.changes) },
     diagnostics,
   };

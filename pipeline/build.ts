@@ -16,7 +16,7 @@ import { outputPaths, prepareOutputFolder, removeUnfinishedWrites, toJson, write
 import { resolveImage, type ResolvedImage } from './images.js';
 import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
-import type { AssemblyPart } from './render/assemble.js';
+import type { AssemblyPart, PrintedDocuments } from './render/assemble.js';
 import type { PrintedPart } from './render/batch.js';
 import type { KeptHelpers } from './kept-helpers.js';
 import type { PdfRenderer } from './render/pdf.js';
@@ -181,12 +181,21 @@ async function rebuild(
   /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */
   const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= launchRenderer()));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
-  /** A printed part from the cache, by the hash of its HTML. */
+  // Printed documents are read once, shared by the cache's checks, the briefing and each brief alone.
+  let printedDocsLoading: Promise<PrintedDocuments> | undefined;
+  const printedDocs = () => (printedDocsLoading ??= import('./render/assemble.js').then(({ printedDocuments }) => printedDocuments()));
+  /**
+   * A printed part from the cache, by the hash of its HTML. Entry and batch are checked against their digests, and
+   * the batch is named by its own hash; the pages are used only when the batch's own markers bound them there.
+   */
   const cachedPart = async (key: string): Promise<PrintedPart | undefined> => {
     const entry = await cache.readJson('parts', key, isPartEntry);
     const pdf = entry && (await (batchReads.get(entry.batch) ?? batchReads.set(entry.batch, cache.readBytes('batches', entry.batch)).get(entry.batch)!));
-    // Entry and batch are checked against their digests, and the batch is named by its own hash: both can be trusted.
-    return entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined;
+    if (!entry || !pdf) return undefined;
+    const part = { pdf, marker: entry.marker, first: entry.first, count: entry.count };
+    const [{ isPartRange }, load] = await Promise.all([import('./render/batch.js'), printedDocs()]);
+    const doc = await load(pdf).catch(() => undefined);
+    return doc && isPartRange(doc, part) ? part : undefined;
   };
   /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
   const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
@@ -236,7 +245,7 @@ async function rebuild(
   const analysing: Array<Promise<Outcome> | undefined> = sources.map(analysisOf);
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
-    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly, printedDocuments }, { PrintQueue }] = await Promise.all([
+    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly }, { PrintQueue }] = await Promise.all([
       import('./source-files.js'),
       import('./render/embed-images.js'),
       import('./render/templates.js'),
@@ -245,7 +254,7 @@ async function rebuild(
       import('./render/print-queue.js'),
     ]);
     const templates = compileTemplates(templateFiles);
-    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
+    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
   };
   // What can fail before the build's own try below must not leave the early worker and Chromium running.
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -256,9 +265,8 @@ async function rebuild(
     await stopHelpers();
     throw error;
   }
-  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot } = prepared;
-  // Printed documents are read once, shared by the briefing and each brief alone; cached ones are read early (below).
-  const printedDocs = printedDocuments();
+  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot } = prepared;
+  const readDocs = await printedDocs();
   const cachedBatches = new Set<Uint8Array>();
   const files: Record<string, string> = {};
   const images: Record<string, string> = {};
@@ -293,7 +301,7 @@ async function rebuild(
         batch = cache.writeBytes('batches', written, part.pdf).then(() => written);
         batchWrites.set(part.pdf, batch);
       }
-      await cache.writeJson('parts', key, { batch: await batch, first: part.first, count: part.count } satisfies PartEntry);
+      await cache.writeJson('parts', key, { batch: await batch, marker: part.marker, first: part.first, count: part.count } satisfies PartEntry);
       printed++;
       reporter.detail(`printed ${name}`);
       reporter.progress('print', name, ++partsDone, bodyTotal);
@@ -338,7 +346,7 @@ async function rebuild(
         { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } },
         { key: partKey.appendix(analysis.source.slug), printed: appendix, running: `Full text · ${settings.title}`, bookmark: { group: null, title: 'Full text', headings: true } },
       ];
-      pdf = (await assemblePdf(parts, info, await fontReading, printedDocs)).pdf;
+      pdf = (await assemblePdf(parts, info, await fontReading, readDocs)).pdf;
       await cache.writeBytes('briefs', alone, pdf);
     }
     const digest = sha256(pdf);
@@ -438,7 +446,7 @@ async function rebuild(
     const earlyCover = analysedHeads.length > 0 ? coverView(analysedHeads) : undefined;
     earlyCover?.catch(() => {}); // awaited below when it is the cover
     // While Chromium prints what changed, this thread would wait: it reads the cached parts for the assembly instead.
-    const preparing = prepareAssembly(cachedBatches, printedDocs);
+    const preparing = prepareAssembly(cachedBatches, readDocs);
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
     await preparing;
     options.signal?.throwIfAborted();
@@ -491,7 +499,7 @@ async function rebuild(
     stopHelpers().catch(() => {}); // a failure to close is reported by the await in finally
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await fontReading;
-    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, printedDocs);
+    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, readDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
     await writeFileAtomic(briefingFile, briefing.pdf);
     files[outputPaths.briefing] = sha256(briefing.pdf);
@@ -668,15 +676,16 @@ interface PartToPrint {
   cached: PrintedPart | undefined;
 }
 
-/** A printed part in the cache: the batch PDF it is in (by that PDF's sha256) and its pages there. */
+/** A printed part in the cache: the batch PDF it is in (by that PDF's sha256), its marker there and its pages. */
 interface PartEntry {
   batch: string;
+  marker: string;
   first: number;
   count: number;
 }
 
 function isPartEntry(value: unknown): value is PartEntry {
   if (typeof value !== 'object' || value === null) return false;
-  const { batch, first, count } = value as Partial<PartEntry>;
-  return typeof batch === 'string' && /^[0-9a-f]{64}$/.test(batch) && Number.isInteger(first) && first! >= 0 && Number.isInteger(count) && count! > 0;
+  const { batch, marker, first, count } = value as Partial<PartEntry>;
+  return typeof batch === 'string' && /^[0-9a-f]{64}$/.test(batch) && typeof marker === 'string' && Number.isInteger(first) && first! >= 0 && Number.isInteger(count) && count! > 0;
 }
