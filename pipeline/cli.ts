@@ -10,6 +10,7 @@ import { KeptHelpers } from './kept-helpers.js';
 import { createProgress, summaryLine } from './progress.js';
 import { code, version } from './version.js';
 import type { Diagnostic } from './types.js';
+import type { AnalysisTask, TaskResults } from './analyse-pool.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -120,8 +121,7 @@ The build writes the same to output/tables/<slug>.json, and one CSV per table.
 Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
     run: async (_values, positionals) => {
       const source = await readOneSource(positionals);
-      const { tablesFile } = await import('./analyse.js');
-      process.stdout.write(`${JSON.stringify(tablesFile(source), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(await boundedTask('tables', source), null, 2)}\n`);
       return exitCodes.ok;
     },
   },
@@ -135,8 +135,7 @@ log of every change (rule, source line, text before, text after) as JSON.
 Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
     run: async (values, positionals) => {
       const source = await readOneSource(positionals);
-      const { cleanFile } = await import('./analyse.js');
-      const cleaned = cleanFile(source);
+      const cleaned = await boundedTask('clean', source);
       process.stdout.write(values['changes'] ? `${JSON.stringify({ source: source.path, changes: cleaned.changes }, null, 2)}\n` : cleaned.markdown);
       return exitCodes.ok;
     },
@@ -185,6 +184,22 @@ async function readOneSource(positionals: string[]): Promise<import('./types.js'
   if ('message' in result) throw new Error(formatDiagnostic(result));
   for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   return result.source;
+}
+
+/**
+ * A per-file command's stages in a worker, within the build's time and memory per source: a file that would stall
+ * or exhaust them fails with the reason (exit status 1) instead of running without end.
+ */
+async function boundedTask<T extends AnalysisTask>(task: T, source: import('./types.js').Source): Promise<TaskResults[T]> {
+  const { AnalysisPool, analysisDefaults } = await import('./analyse-pool.js');
+  const pool = new AnalysisPool({ ...analysisDefaults, size: 1 });
+  try {
+    return await pool.run(task, source);
+  } catch (error) {
+    throw new Error(formatDiagnostic({ severity: 'error', file: source.path, message: `could not be read for ${task === 'clean' ? 'cleaning' : 'its tables'}: ${error instanceof Error ? error.message : String(error)}` }));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** `file:line: error: message`, the shape compilers use, so editors can jump to it. */
