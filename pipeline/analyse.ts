@@ -16,6 +16,7 @@ import { briefExcerpt, tableToHtml } from './render/table-html.js';
 import { tablesDocument } from './tables/document.js';
 import { extractTables } from './tables/index.js';
 import type { ChartArtifact, Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
+import { runStart } from './text-end.js';
 
 /** The stages every per-source result starts from: bounded text, tree, tables. */
 function readTables(original: Source) {
@@ -117,6 +118,13 @@ function withoutTitle(tree: Root): Root {
   return { ...tree, children: tree.children.filter((_, index) => index !== first) };
 }
 
+/** The text without the word its cut may have split and the space before it (`/\s+\S*$/`, in linear time). */
+function withoutCutWord(text: string): string {
+  const word = runStart(text, /\S/u);
+  const space = runStart(text, /\s/u, word);
+  return space < word ? text.slice(0, space) : text;
+}
+
 /** About 200 printed pages: past this the appendix shows the beginning and points to the full cleaned text. */
 export const appendixLimit = 400_000;
 
@@ -135,7 +143,7 @@ function capAppendix(full: Root, source: Source, diagnostics: Diagnostic[]): Roo
     }
     const room = appendixLimit - total;
     const kept = tree.children.slice(0, index);
-    if (room > 1000) kept.push({ type: 'paragraph', children: [{ type: 'text', value: `${toString(block).slice(0, room).replace(/\s+\S*$/, '')} …` }] });
+    if (room > 1000) kept.push({ type: 'paragraph', children: [{ type: 'text', value: `${withoutCutWord(toString(block).slice(0, room))} …` }] });
     const file = outputPaths.appendix(source.slug);
     const note = `The appendix shows the first ${appendixLimit.toLocaleString('en-US')} characters of this source; the whole cleaned text is in ${file} beside this briefing.`;
     diagnostics.push({ severity: 'warning', file: source.path, message: `very long source: the PDF appendix shows its beginning only; the whole cleaned text is in ${file}` });

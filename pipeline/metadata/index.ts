@@ -15,12 +15,15 @@ import {
 } from './front-matter.js';
 import { collapse, inlinePieces, plainLines, plainText } from './inline-text.js';
 import { findSections } from './sections.js';
+import { withoutTrailing } from '../text-end.js';
 
 export { findFrontMatter } from './front-matter.js';
 export { findSections, type Section } from './sections.js';
 
 const doiPattern = /\b(10\.\d{4,9}\/[^\s"<>()\]]+)/;
-const emailPattern = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^)]+)\)/g;
+// An address starts where a run of its characters does, and a remark holds no bracket: each character is scanned a
+// bounded number of times (starting inside a run, or a remark running to the end, was quadratic).
+const emailPattern = /(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()]+)\)/g;
 /** A mark is letters, digits, `*`, `†`, `‡`, `§`, separated by commas. */
 const markerText = /^[\p{L}\d*†‡§#, ]{1,12}$/u;
 
@@ -51,7 +54,7 @@ export function readCitation(lines: string[]): Citation {
   const citation: Citation = { journal: null, year: null, volume: null, issue: null, pages: null, doi: null };
   for (const line of lines) {
     const doi = doiPattern.exec(line);
-    if (doi && citation.doi === null) citation.doi = doi[1]!.replace(/[.,;]+$/, '');
+    if (doi && citation.doi === null) citation.doi = withoutTrailing(doi[1]!, /[.,;]/);
     // `2019, 5(1): 3-13` (year, volume(issue): pages)
     const compact = /^(\d{4}),\s*(\d+)\s*\((\d+)\)\s*:\s*(\d+\s*[-–]\s*\d+)/.exec(line);
     if (compact) {
@@ -223,6 +226,6 @@ function readKeywords(block: RootContent | undefined): string[] {
   return match[1]!
     .replace(/\s+/g, ' ')
     .split(/\s*[;,]\s*/)
-    .map((keyword) => keyword.trim().replace(/[.;]+$/, ''))
+    .map((keyword) => withoutTrailing(keyword.trim(), /[.;]/))
     .filter((keyword) => keyword !== '');
 }
