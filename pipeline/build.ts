@@ -7,12 +7,12 @@
  *   print several to a document (render/print-queue.ts), in source order, so the batches never depend on timing.
  * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
-import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Cache, cacheKey, sha256 } from './cache.js';
 import type { ReportSettings } from './compose/index.js';
-import { outputPaths, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
+import { confinedFolder, insideWithoutLinks, isOutputPath, OutputError, outputInsideSources, outputPaths, outsideSourcesMessage, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
 import { resolveImage, type ResolvedImage } from './images.js';
 import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
@@ -83,7 +83,12 @@ const manifestFile = (out: string) => path.join(out, '.cache', 'manifest.json');
 const fontCandidates = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  if (await outputInsideSources(options.sources, options.out)) throw new Error(outsideSourcesMessage(options.sources, options.out));
   await prepareOutputFolder(options.out);
+  // The lock and the cache live in `.cache`: a link there would take them (and the pruning) elsewhere.
+  await confinedFolder(options.out, path.join(options.out, '.cache')).catch((error: unknown) => {
+    throw new OutputError(path.join(options.out, '.cache'), describeError(error), { cause: error });
+  });
   const lock = await acquireLock(path.join(options.out, '.cache', 'lock'), {
     onWait: (holder) => options.reporter.notice?.(`waiting for another build (pid ${holder}) to finish with ${options.out}`),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -141,7 +146,7 @@ async function rebuild(
   const rendererModule = import('./render/pdf.js');
   rendererModule.catch(() => {}); // a failure is reported by the print that needs it
   const poolSize = Math.max(1, Math.min(options.jobs, availableParallelism() - 1));
-  const cache = new Cache(path.join(options.out, '.cache'));
+  const cache = new Cache(path.join(options.out, '.cache'), options.out);
   const templatesKey = cacheKey('templates', templateFiles);
   const keysOf = (source: Source) => {
     const analysis = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
@@ -350,7 +355,7 @@ async function rebuild(
       await cache.writeBytes('briefs', alone, pdf);
     }
     const digest = sha256(pdf);
-    if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
+    if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf, out);
     return { file, digest };
   };
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
@@ -392,7 +397,7 @@ async function rebuild(
         const digest = sha256(file.content);
         // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
         if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
-          await writeFileAtomic(path.join(out, file.path), file.content);
+          await writeFileAtomic(path.join(out, file.path), file.content, out);
         }
         ownFiles[file.path] = digest;
       }
@@ -501,7 +506,7 @@ async function rebuild(
     const font = await fontReading;
     const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, readDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
-    await writeFileAtomic(briefingFile, briefing.pdf);
+    await writeFileAtomic(briefingFile, briefing.pdf, out);
     files[outputPaths.briefing] = sha256(briefing.pdf);
     for (const entry of printedSources) {
       const { file, digest } = await briefAlone(entry);
@@ -558,6 +563,8 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(manifestFile(out), 'utf8')) as Partial<Manifest> & { mdbrief?: string };
     if (manifest.mdbrief !== cacheIdentity || typeof manifest.key !== 'string' || typeof manifest.files !== 'object' || !manifest.files) return undefined;
+    // A manifest naming anything but the build's own outputs was not written by a build: nothing of it is trusted.
+    if (!Object.keys(manifest.files).every(isOutputPath)) return undefined;
     return manifest as Manifest;
   } catch {
     return undefined;
@@ -565,8 +572,7 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
 }
 
 async function writeManifest(out: string, manifest: Manifest): Promise<void> {
-  await mkdir(path.dirname(manifestFile(out)), { recursive: true });
-  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: cacheIdentity, ...manifest }));
+  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: cacheIdentity, ...manifest }), out);
 }
 
 /** How an image resolved, in a word for the manifest: its sha256, or the problem found. */
@@ -598,7 +604,7 @@ async function exists(file: string): Promise<boolean> {
 /** Deletes what the previous build wrote and this one did not (the outputs of a removed source). */
 async function removeStale(out: string, previous: Manifest | undefined, files: Record<string, string>): Promise<void> {
   for (const file of Object.keys(previous?.files ?? {})) {
-    if (!(file in files)) await rm(path.join(out, file), { force: true });
+    if (!(file in files) && isOutputPath(file) && (await insideWithoutLinks(out, path.join(out, file)))) await rm(path.join(out, file), { force: true });
   }
 }
 

@@ -65,6 +65,8 @@ async function runBuild(values: Values, helpers?: KeptHelpers): Promise<number> 
   const timeout = Number(values['timeout']);
   if (!(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds > 0, not "${String(values['timeout'])}"`);
   const { date, fixed } = reportDate();
+  const { outputInsideSources, outsideSourcesMessage } = await import('./output.js');
+  if (await outputInsideSources(String(values['sources']), String(values['out']))) throw new UsageError(outsideSourcesMessage(String(values['sources']), String(values['out'])));
   // Ctrl-C and SIGTERM stop the build cleanly: Chromium closed, the lock released, no half-written file.
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
