@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from './read.js';
+import { hardLinkProblem, isInside } from './read.js';
 
 /** How a source's HTML points at an image inside sources/ (render/markdown-html.ts makes them, embed-images.ts fills them). */
 export const imageScheme = 'mdbrief-image';
@@ -37,6 +37,7 @@ export async function resolveImage(root: string, relative: string): Promise<Reso
   try {
     const info = await stat(file);
     if (!info.isFile()) return { problem: 'is not a regular file' };
+    if (info.nlink > 1) return { problem: hardLinkProblem };
     if (info.size > maxImageBytes) return { problem: `is larger than ${maxImageBytes / 1024 / 1024} MB` };
     const bytes = await readFile(file);
     const type = mediaType(bytes);

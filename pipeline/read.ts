@@ -15,6 +15,9 @@ export interface ReadResult {
 
 const markdownExtension = /\.(?:md|markdown)$/i;
 
+/** Why a file with several names (hard links) is not read: the other name may be outside the folder. */
+export const hardLinkProblem = 'has other names (hard links), perhaps outside the sources folder: refused';
+
 /** Lists and decodes the Markdown files directly inside `dir`, sorted by name so output order is stable. */
 export async function readSources(dir: string): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
@@ -71,6 +74,9 @@ export async function readSource(
   }
   if (info.isDirectory()) return fail('is a directory, not a Markdown file');
   if (!info.isFile()) return fail('is not a regular file');
+  // A hard link is the file itself wherever its other names are: one to a file outside the folder would be read as
+  // a symbolic link out of it is not.
+  if (info.nlink > 1) return fail(hardLinkProblem);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
