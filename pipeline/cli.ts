@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { KeptHelpers } from './kept-helpers.js';
+import { printable } from './printable.js';
 import { createProgress, summaryLine } from './progress.js';
 import { code, version } from './version.js';
 import type { Diagnostic } from './types.js';
@@ -158,13 +159,13 @@ ${buildOptionHelp}`,
         const watcher = watchAndRebuild({
           paths: [String(values['sources']), String(values['templates'])],
           rebuild: async (changed) => {
-            process.stdout.write(`mdbrief: changed: ${changed.join(', ')}\n`);
+            process.stdout.write(`mdbrief: changed: ${printable(changed.join(', '))}\n`);
             await runBuild(values, helpers);
           },
-          onError: (error) => process.stderr.write(`mdbrief watch: ${error instanceof Error ? error.message : String(error)}\n`),
+          onError: (error) => process.stderr.write(`mdbrief watch: ${printable(error instanceof Error ? error.message : String(error))}\n`),
         });
         await watcher.ready;
-        process.stdout.write(`mdbrief: watching ${String(values['sources'])} and the templates (Ctrl-C stops)\n`);
+        process.stdout.write(`mdbrief: watching ${printable(String(values['sources']))} and the templates (Ctrl-C stops)\n`);
         await new Promise<void>((resolve) => {
           const stop = () => void watcher.close().then(resolve);
           process.once('SIGINT', stop);
@@ -206,7 +207,7 @@ async function boundedTask<T extends AnalysisTask>(task: T, source: import('./ty
 
 /** `file:line: error: message`, the shape compilers use, so editors can jump to it. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.severity}: ${diagnostic.message}`;
+  return printable(`${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.severity}: ${diagnostic.message}`);
 }
 
 /** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
@@ -245,7 +246,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`mdbrief: unknown command "${name}"\n${mainHelp()}`);
+    process.stderr.write(`mdbrief: unknown command "${printable(name)}"\n${mainHelp()}`);
     return exitCodes.usage;
   }
   try {
@@ -257,10 +258,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(values, positionals);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`mdbrief ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      process.stderr.write(`mdbrief ${name}: ${printable(error.message)}\nUsage: ${command.usage}\n`);
       return exitCodes.usage;
     }
-    process.stderr.write(`mdbrief ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`mdbrief ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return exitCodes.failed;
   }
 }
