@@ -79,6 +79,8 @@ export function analyseSource(original: Source): SourceAnalysis {
   const { source, diagnostics, tree, tables, cleaned } = prepare(original);
   const metadata = extractMetadata(tree);
   diagnostics.push(...checkClaims(tree, tables, source.path));
+  // Each table's first chart is named by the table's id: those are taken before any table's further charts are named.
+  const chartIds = new Set(tables.map((table) => table.id));
   return {
     source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },
     metadata,
@@ -86,7 +88,7 @@ export function analyseSource(original: Source): SourceAnalysis {
     briefTables: tables.map((table) => ({
       id: table.id,
       html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }),
-      ...chartsOf(table),
+      ...chartsOf(table, chartIds),
       // The table's checks print beside it as warnings: its findings need not repeat them.
       findings: tableFindingList(table).filter((finding) => finding.kind !== 'check').map((finding) => finding.text),
     })),
@@ -105,8 +107,8 @@ export function analyseSource(original: Source): SourceAnalysis {
 /** The report's font, so charts read like the text around them. */
 const chartFont = 'Noto Sans';
 
-function chartsOf(table: TableRecord): { charts: ChartArtifact[]; chartSkipped: string | null } {
-  const { charts, skipped } = chartTable(table, { font: chartFont });
+function chartsOf(table: TableRecord, used: Set<string>): { charts: ChartArtifact[]; chartSkipped: string | null } {
+  const { charts, skipped } = chartTable(table, { font: chartFont }, used);
   return { charts, chartSkipped: skipped };
 }
 
