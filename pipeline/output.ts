@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { boundedName } from './names.js';
 import { describeError } from './read.js';
 
 /** A file or folder of the output that could not be written: its message names the path and the reason. */
@@ -24,7 +25,7 @@ export class OutputError extends Error {
  * planted in the output folder can send the write elsewhere.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, root?: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${boundedName(path.basename(file), 200)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     if (root === undefined) await makeFolder(path.dirname(file));
     else await confinedFolder(root, path.dirname(file));
@@ -174,9 +175,9 @@ export const outputPaths = {
   briefing: 'briefing.pdf',
   metadata: (slug: string) => `metadata/${slug}.json`,
   tables: (slug: string) => `tables/${slug}.json`,
-  tableCsv: (slug: string, id: string) => `tables/${slug}/${id}.csv`,
+  tableCsv: (slug: string, id: string) => `tables/${slug}/${boundedName(id)}.csv`,
   appendix: (slug: string) => `appendix/${slug}.md`,
   changes: (slug: string) => `appendix/${slug}.changes.json`,
-  chart: (slug: string, id: string) => `charts/${slug}/${id}.svg`,
+  chart: (slug: string, id: string) => `charts/${slug}/${boundedName(id)}.svg`,
   brief: (slug: string) => `briefs/${slug}.pdf`,
 };

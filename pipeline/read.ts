@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { boundedName } from './names.js';
 import type { Diagnostic, Source } from './types.js';
 
 export interface ReadResult {
@@ -160,14 +161,14 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** A file name → a safe output name: lower case, letters and digits of any script, `-` between words. */
+/** A file name → a safe output name: lower case, letters and digits of any script, `-` between words, at most 100 bytes. */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'source' : slug;
+  return slug === '' ? 'source' : boundedName(slug);
 }
 
 function compareNames(a: string, b: string): number {
