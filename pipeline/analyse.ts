@@ -11,7 +11,7 @@ import { checkClaims, sourceFindings, tableFindingList } from './findings/index.
 import { extractMetadata } from './metadata/index.js';
 import { outputPaths } from './output.js';
 import { parseMarkdown } from './parse.js';
-import { markdownToHtml } from './render/markdown-html.js';
+import { markdownToHtml, maxHtmlDepth } from './render/markdown-html.js';
 import { briefExcerpt, tableToHtml } from './render/table-html.js';
 import { tablesDocument } from './tables/document.js';
 import { extractTables } from './tables/index.js';
@@ -97,6 +97,7 @@ export function analyseSource(original: Source): SourceAnalysis {
     appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), {
       idPrefix: `${source.slug}-`,
       // Lines of the cleaned text are not the source's: the warning names the address instead.
+      flattened: (tags) => diagnostics.push({ severity: 'warning', file: source.path, message: `raw HTML nested deeper than ${maxHtmlDepth} levels was flattened (${tags} tags dropped, their text kept)` }),
       refused: (href) => diagnostics.push({ severity: 'warning', file: source.path, message: `link to mdbrief's own address ${JSON.stringify(href.slice(0, 80))} refused: shown as plain text` }),
     }),
     cleaned: { markdown: cleaned.markdown, changes: cleaned.changes, summary: summarizeChanges(cleaned.changes) },

@@ -51,6 +51,46 @@ export interface HtmlOptions {
   slots?: ReadonlyMap<string, string>;
   /** Told of each link refused because it leads to one of mdbrief's own addresses (its words are kept). */
   refused?: (href: string, line: number | undefined) => void;
+  /** Told how many raw HTML tags were dropped for nesting deeper than `maxHtmlDepth` (their content is kept). */
+  flattened?: (tags: number) => void;
+}
+
+/** Raw HTML nested deeper than this is flattened, as Markdown nesting is (bound.ts): parse5's tree is converted
+ * recursively, one call per level, and 10,000 levels overflowed the stack. */
+export const maxHtmlDepth = 64;
+
+const voidElements: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// `[^<>]*`: a tag never runs past the next `<`, so text full of `<` is scanned once.
+const htmlTag = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/giu;
+
+/**
+ * Drops raw HTML tags (from the source's `html` nodes, in document order) that would open an element deeper than
+ * `maxHtmlDepth`, with their closing tags; returns how many were dropped.
+ */
+function boundHtmlNesting(tree: Root): number {
+  const open: boolean[] = [];
+  let depth = 0;
+  let dropped = 0;
+  visit(tree, 'html', (node) => {
+    node.value = node.value.replace(htmlTag, (tag: string, closing: string, name: string, selfClosing: string) => {
+      if (voidElements.has(name.toLowerCase()) || selfClosing === '/') return tag;
+      if (closing === '/') {
+        const kept = open.pop();
+        if (kept === false) {
+          dropped++;
+          return '';
+        }
+        if (kept) depth--;
+        return tag;
+      }
+      const keep = depth < maxHtmlDepth;
+      open.push(keep);
+      if (keep) depth++;
+      else dropped++;
+      return keep ? tag : '';
+    });
+  });
+  return dropped;
 }
 
 const toHast = unified()
@@ -59,6 +99,8 @@ const toHast = unified()
   .freeze();
 
 export function markdownToHtml(tree: Root, options: HtmlOptions): string {
+  const dropped = boundHtmlNesting(tree);
+  if (dropped > 0) options.flattened?.(dropped);
   // remark-rehype builds a new tree and leaves the mdast as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   localImages(hast);

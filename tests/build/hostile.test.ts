@@ -57,6 +57,16 @@ it('refuses links to mdbrief\'s own addresses, however written, and keeps every 
   for (const href of kept) expect(html).toContain(`href="${href.replaceAll('&', '&#x26;')}"`);
 });
 
+it('flattens raw HTML nested 10,000 deep to 64 levels, keeping its text, where it overflowed the stack', () => {
+  const markdown = `Before.\n\n${'<div><blockquote>'.repeat(5_000)}deep text${'</blockquote></div>'.repeat(5_000)}\n\nAfter.\n`;
+  let dropped = 0;
+  const html = markdownToHtml(parseMarkdown(markdown), { idPrefix: 'x-', flattened: (tags) => (dropped = tags) });
+  expect(dropped).toBe(2 * (10_000 - 64));
+  expect(html.match(/<blockquote>/g)).toHaveLength(32);
+  expect(html).toContain('deep text');
+  expect(html).toContain('After.');
+});
+
 it('builds the hostile source with no request reaching the network and its text visible', async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-hostile-'));
   mkdirSync(path.join(work, 'sources'));
