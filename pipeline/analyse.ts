@@ -4,6 +4,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
 import { chartTable } from './charts/index.js';
@@ -131,15 +132,28 @@ function withoutCutWord(text: string): string {
 /** About 200 printed pages: past this the appendix shows the beginning and points to the full cleaned text. */
 export const appendixLimit = 400_000;
 
+/** What an image counts for against `appendixLimit`: a printed page of text, about what a figure takes. */
+export const imageWeight = 4_000;
+
+/** Images in a block: Markdown images and `<img>` tags of raw HTML, each a reference the printed page embeds. */
+function imagesIn(block: RootContent): number {
+  let count = 0;
+  visit(block, (node) => {
+    if (node.type === 'image') count++;
+    else if (node.type === 'html') count += (node.value.match(/<img\b/giu) ?? []).length;
+  });
+  return count;
+}
+
 /**
- * The tree cut where it reaches `appendixLimit` characters, with a note saying where the rest is. A single block
- * longer than what is left (one paragraph of megabytes) is shortened to plain text.
+ * The tree cut where it reaches `appendixLimit` characters (an image counting as `imageWeight`), with a note saying
+ * where the rest is. A single block longer than what is left (one paragraph of megabytes) is shortened to plain text.
  */
 function capAppendix(full: Root, source: Source, diagnostics: Diagnostic[]): Root {
   const tree = capTableRows(full, source);
   let total = 0;
   for (const [index, block] of tree.children.entries()) {
-    const length = toString(block).length;
+    const length = toString(block).length + imagesIn(block) * imageWeight;
     if (total + length <= appendixLimit) {
       total += length;
       continue;

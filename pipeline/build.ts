@@ -250,7 +250,7 @@ async function rebuild(
   const analysing: Array<Promise<Outcome> | undefined> = sources.map(analysisOf);
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
-    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly }, { PrintQueue }] = await Promise.all([
+    const [{ sourceFiles }, { embedImages, imageReferences, maxEmbeddedBytes }, { compileTemplates }, compose, { assemblePdf, prepareAssembly }, { PrintQueue }] = await Promise.all([
       import('./source-files.js'),
       import('./render/embed-images.js'),
       import('./render/templates.js'),
@@ -259,7 +259,7 @@ async function rebuild(
       import('./render/print-queue.js'),
     ]);
     const templates = compileTemplates(templateFiles);
-    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
+    return { sourceFiles, embedImages, imageReferences, maxEmbeddedBytes, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
   };
   // What can fail before the build's own try below must not leave the early worker and Chromium running.
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -270,7 +270,7 @@ async function rebuild(
     await stopHelpers();
     throw error;
   }
-  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot } = prepared;
+  const { sourceFiles, embedImages, imageReferences, maxEmbeddedBytes, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot } = prepared;
   const readDocs = await printedDocs();
   const cachedBatches = new Set<Uint8Array>();
   const files: Record<string, string> = {};
@@ -413,7 +413,11 @@ async function rebuild(
         images[reference] = imageState(image);
         if ('problem' in image) diagnostics.push({ severity: 'warning', file: source.path, message: `image ${reference} ${image.problem}: shown as its alternative text` });
       }
-      const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedImages(analysis.appendixHtml, resolved) };
+      const embedded = embedImages(analysis.appendixHtml, resolved);
+      if (embedded.skipped > 0) {
+        diagnostics.push({ severity: 'warning', file: source.path, message: `${embedded.skipped} image reference${embedded.skipped === 1 ? '' : 's'} past the ${maxEmbeddedBytes / 1024 / 1024} MB of images a source may embed: shown as alternative text` });
+      }
+      const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedded.html };
       const title = displayTitle(current);
       const head = headOf(current);
       analysedHeads.push(head);
