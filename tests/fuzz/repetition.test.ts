@@ -22,7 +22,6 @@ const cases: Record<string, string> = {
   'the reported line: 34 addresses and a final mark': `${'a@b.c '.repeat(34)}!`,
   'addresses and a final mark': `${'a@b.c '.repeat(times)}!`,
   'an e-mail label and spaces': `E-mail:${' '.repeat(times)}x`,
-  'addresses with unclosed remarks': 'a@b.c ('.repeat(times),
   'spaces inside lines': `a${' '.repeat(times)}b\n`.repeat(20),
   'a word hyphenated across lines': `${'a'.repeat(times)}-\nb\n`.repeat(20),
   'paragraphs cut mid-sentence': 'ab\n\n'.repeat(times),
