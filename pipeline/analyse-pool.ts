@@ -1,18 +1,29 @@
 /**
- * analyse-pool: runs `analyseSource` in worker threads, a bounded number at once. The main thread stays free to
- * drive Chromium while sources are analysed; a source that exhausts its memory or time fails alone, and its worker
- * is replaced.
+ * analyse-pool: runs `analyseSource` (and `mdbrief clean`'s and `tables`' stages) in worker threads, a bounded number
+ * at once. The main thread stays free to drive Chromium while sources are analysed; a source that exhausts its memory
+ * or time fails alone, and its worker is replaced.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { holdCanvasInMainThread } from './charts/native.js';
-import type { Source, SourceAnalysis } from './types.js';
+import type { CleanResult } from './clean/index.js';
+import type { Source, SourceAnalysis, TablesDocument } from './types.js';
+
+/** What a worker can do with a source: the build's analysis, or what `mdbrief clean` and `mdbrief tables` print. */
+export interface TaskResults {
+  analyse: SourceAnalysis;
+  clean: CleanResult;
+  tables: TablesDocument;
+}
+
+export type AnalysisTask = keyof TaskResults;
 
 export interface AnalysisRequest {
   id: number;
+  task: AnalysisTask;
   source: Source;
 }
 
-export type AnalysisReply = { id: number; analysis: SourceAnalysis } | { id: number; error: string };
+export type AnalysisReply = { id: number; result: TaskResults[AnalysisTask] } | { id: number; error: string };
 
 export interface AnalysisPoolOptions {
   /** Workers at most (each takes a core while it works). */
@@ -25,7 +36,7 @@ export interface AnalysisPoolOptions {
 
 interface Task {
   request: AnalysisRequest;
-  resolve: (analysis: SourceAnalysis) => void;
+  resolve: (result: TaskResults[AnalysisTask]) => void;
   reject: (error: Error) => void;
 }
 
@@ -54,9 +65,15 @@ export class AnalysisPool {
   constructor(private readonly options: AnalysisPoolOptions = analysisDefaults) {}
 
   analyse(source: Source): Promise<SourceAnalysis> {
+    return this.run('analyse', source);
+  }
+
+  /** Runs `task` on `source` in a worker, within the pool's time and memory. */
+  run<T extends AnalysisTask>(task: T, source: Source): Promise<TaskResults[T]> {
     if (this.closed) return Promise.reject(new Error('the build was stopped'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, source }, resolve, reject });
+      // The worker answers a request with the result of the task it names.
+      this.queue.push({ request: { id: this.nextId++, task, source }, resolve: (result) => resolve(result as TaskResults[T]), reject });
       this.dispatch();
     });
   }
@@ -84,7 +101,7 @@ export class AnalysisPool {
     while (!this.closed && this.queue.length > 0 && this.running < this.options.size) {
       const task = this.queue.shift()!;
       this.running++;
-      this.run(this.idle.pop() ?? this.spawn(), task);
+      this.work(this.idle.pop() ?? this.spawn(), task);
     }
   }
 
@@ -97,7 +114,7 @@ export class AnalysisPool {
     return worker;
   }
 
-  private run(worker: Worker, task: Task): void {
+  private work(worker: Worker, task: Task): void {
     let finished = () => {};
     this.busy.set(worker, new Promise<void>((resolve) => (finished = resolve)));
     let settled = false;
@@ -118,7 +135,7 @@ export class AnalysisPool {
     };
     const onMessage = (reply: AnalysisReply) => {
       if (reply.id !== task.request.id) return;
-      finish(true, () => ('analysis' in reply ? task.resolve(reply.analysis) : task.reject(new Error(reply.error))));
+      finish(true, () => ('result' in reply ? task.resolve(reply.result) : task.reject(new Error(reply.error))));
     };
     const onError = (error: Error) => {
       const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -4,6 +4,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { boundText } from './bound.js';
 import { cleanSource, summarizeChanges, type CleanResult } from './clean/index.js';
 import { chartTable } from './charts/index.js';
@@ -12,11 +13,12 @@ import { fileNameTitle } from './compose/file-title.js';
 import { extractMetadata } from './metadata/index.js';
 import { outputPaths } from './output.js';
 import { parseMarkdown } from './parse.js';
-import { markdownToHtml } from './render/markdown-html.js';
+import { markdownToHtml, maxHtmlDepth } from './render/markdown-html.js';
 import { briefExcerpt, tableToHtml } from './render/table-html.js';
 import { tablesDocument } from './tables/document.js';
 import { extractTables } from './tables/index.js';
 import type { ChartArtifact, Diagnostic, Source, SourceAnalysis, TableRecord, TablesDocument } from './types.js';
+import { runStart } from './text-end.js';
 
 /** The stages every per-source result starts from: bounded text, tree, tables. */
 function readTables(original: Source) {
@@ -82,6 +84,8 @@ export function analyseSource(original: Source): SourceAnalysis {
     diagnostics.push({ severity: 'warning', file: source.path, message: `no title found (a page excerpt?): titled "${fileNameTitle(source.name)}" from its file name` });
   }
   diagnostics.push(...checkClaims(tree, tables, source.path));
+  // Each table's first chart is named by the table's id: those are taken before any table's further charts are named.
+  const chartIds = new Set(tables.map((table) => table.id));
   return {
     source: { path: source.path, name: source.name, slug: source.slug, hash: source.hash },
     metadata,
@@ -89,13 +93,18 @@ export function analyseSource(original: Source): SourceAnalysis {
     briefTables: tables.map((table) => ({
       id: table.id,
       html: tableToHtml(table, { ...briefExcerpt, fullTable: outputPaths.tableCsv(source.slug, table.id) }),
-      ...chartsOf(table),
+      ...chartsOf(table, chartIds),
       // The table's checks print beside it as warnings: its findings need not repeat them.
       findings: tableFindingList(table).filter((finding) => finding.kind !== 'check').map((finding) => finding.text),
     })),
     findings: sourceFindings(tables, metadata.abstract),
     // The cleaned tree already holds the tables, written back as GFM tables with their anchors.
-    appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), { idPrefix: `${source.slug}-` }),
+    appendixHtml: markdownToHtml(capAppendix(withoutTitle(cleaned.tree), source, diagnostics), {
+      idPrefix: `${source.slug}-`,
+      // Lines of the cleaned text are not the source's: the warning names the address instead.
+      flattened: (tags) => diagnostics.push({ severity: 'warning', file: source.path, message: `raw HTML nested deeper than ${maxHtmlDepth} levels was flattened (${tags} tags dropped, their text kept)` }),
+      refused: (href) => diagnostics.push({ severity: 'warning', file: source.path, message: `link to mdbrief's own address ${JSON.stringify(href.slice(0, 80))} refused: shown as plain text` }),
+    }),
     cleaned: { markdown: cleaned.markdown, changes: cleaned.changes, summary: summarizeChanges(cleaned.changes) },
     diagnostics,
   };
@@ -104,8 +113,8 @@ export function analyseSource(original: Source): SourceAnalysis {
 /** The report's font, so charts read like the text around them. */
 const chartFont = 'Noto Sans';
 
-function chartsOf(table: TableRecord): { charts: ChartArtifact[]; chartSkipped: string | null } {
-  const { charts, skipped } = chartTable(table, { font: chartFont });
+function chartsOf(table: TableRecord, used: Set<string>): { charts: ChartArtifact[]; chartSkipped: string | null } {
+  const { charts, skipped } = chartTable(table, { font: chartFont }, used);
   return { charts, chartSkipped: skipped };
 }
 
@@ -117,25 +126,45 @@ function withoutTitle(tree: Root): Root {
   return { ...tree, children: tree.children.filter((_, index) => index !== first) };
 }
 
+/** The text without the word its cut may have split and the space before it (`/\s+\S*$/`, in linear time). */
+function withoutCutWord(text: string): string {
+  const word = runStart(text, /\S/u);
+  const space = runStart(text, /\s/u, word);
+  return space < word ? text.slice(0, space) : text;
+}
+
 /** About 200 printed pages: past this the appendix shows the beginning and points to the full cleaned text. */
 export const appendixLimit = 400_000;
 
+/** What an image counts for against `appendixLimit`: a printed page of text, about what a figure takes. */
+export const imageWeight = 4_000;
+
+/** Images in a block: Markdown images and `<img>` tags of raw HTML, each a reference the printed page embeds. */
+function imagesIn(block: RootContent): number {
+  let count = 0;
+  visit(block, (node) => {
+    if (node.type === 'image') count++;
+    else if (node.type === 'html') count += (node.value.match(/<img\b/giu) ?? []).length;
+  });
+  return count;
+}
+
 /**
- * The tree cut where it reaches `appendixLimit` characters, with a note saying where the rest is. A single block
- * longer than what is left (one paragraph of megabytes) is shortened to plain text.
+ * The tree cut where it reaches `appendixLimit` characters (an image counting as `imageWeight`), with a note saying
+ * where the rest is. A single block longer than what is left (one paragraph of megabytes) is shortened to plain text.
  */
 function capAppendix(full: Root, source: Source, diagnostics: Diagnostic[]): Root {
   const tree = capTableRows(full, source);
   let total = 0;
   for (const [index, block] of tree.children.entries()) {
-    const length = toString(block).length;
+    const length = toString(block).length + imagesIn(block) * imageWeight;
     if (total + length <= appendixLimit) {
       total += length;
       continue;
     }
     const room = appendixLimit - total;
     const kept = tree.children.slice(0, index);
-    if (room > 1000) kept.push({ type: 'paragraph', children: [{ type: 'text', value: `${toString(block).slice(0, room).replace(/\s+\S*$/, '')} …` }] });
+    if (room > 1000) kept.push({ type: 'paragraph', children: [{ type: 'text', value: `${withoutCutWord(toString(block).slice(0, room))} …` }] });
     const file = outputPaths.appendix(source.slug);
     const note = `The appendix shows the first ${appendixLimit.toLocaleString('en-US')} characters of this source; the whole cleaned text is in ${file} beside this briefing.`;
     diagnostics.push({ severity: 'warning', file: source.path, message: `very long source: the PDF appendix shows its beginning only; the whole cleaned text is in ${file}` });

@@ -7,16 +7,16 @@
  *   print several to a document (render/print-queue.ts), in source order, so the batches never depend on timing.
  * - A source that fails is reported and left out; the others still build. Outputs of removed sources are deleted.
  */
-import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Cache, cacheKey, sha256 } from './cache.js';
 import type { ReportSettings } from './compose/index.js';
-import { outputPaths, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
+import { confinedFolder, insideWithoutLinks, isOutputPath, OutputError, outputInsideSources, outputPaths, outsideSourcesMessage, prepareOutputFolder, removeUnfinishedWrites, toJson, writeFileAtomic } from './output.js';
 import { resolveImage, type ResolvedImage } from './images.js';
 import { acquireLock } from './lock.js';
 import { describeError, readSources } from './read.js';
-import type { AssemblyPart } from './render/assemble.js';
+import type { AssemblyPart, PrintedDocuments } from './render/assemble.js';
 import type { PrintedPart } from './render/batch.js';
 import type { KeptHelpers } from './kept-helpers.js';
 import type { PdfRenderer } from './render/pdf.js';
@@ -83,7 +83,12 @@ const manifestFile = (out: string) => path.join(out, '.cache', 'manifest.json');
 const fontCandidates = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  if (await outputInsideSources(options.sources, options.out)) throw new Error(outsideSourcesMessage(options.sources, options.out));
   await prepareOutputFolder(options.out);
+  // The lock and the cache live in `.cache`: a link there would take them (and the pruning) elsewhere.
+  await confinedFolder(options.out, path.join(options.out, '.cache')).catch((error: unknown) => {
+    throw new OutputError(path.join(options.out, '.cache'), describeError(error), { cause: error });
+  });
   const lock = await acquireLock(path.join(options.out, '.cache', 'lock'), {
     onWait: (holder) => options.reporter.notice?.(`waiting for another build (pid ${holder}) to finish with ${options.out}`),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -141,7 +146,7 @@ async function rebuild(
   const rendererModule = import('./render/pdf.js');
   rendererModule.catch(() => {}); // a failure is reported by the print that needs it
   const poolSize = Math.max(1, Math.min(options.jobs, availableParallelism() - 1));
-  const cache = new Cache(path.join(options.out, '.cache'));
+  const cache = new Cache(path.join(options.out, '.cache'), options.out);
   const templatesKey = cacheKey('templates', templateFiles);
   const keysOf = (source: Source) => {
     const analysis = cacheKey('analysis', source.path, source.name, source.slug, source.hash);
@@ -181,12 +186,21 @@ async function rebuild(
   /** Chromium, started at once when parts will print (above), else on the first source to analyse or part to print. */
   const renderer = () => (helpersStopped ? Promise.reject(new Error('the build was stopped')) : (launching ??= launchRenderer()));
   const batchReads = new Map<string, Promise<Uint8Array | undefined>>();
-  /** A printed part from the cache, by the hash of its HTML. */
+  // Printed documents are read once, shared by the cache's checks, the briefing and each brief alone.
+  let printedDocsLoading: Promise<PrintedDocuments> | undefined;
+  const printedDocs = () => (printedDocsLoading ??= import('./render/assemble.js').then(({ printedDocuments }) => printedDocuments()));
+  /**
+   * A printed part from the cache, by the hash of its HTML. Entry and batch are checked against their digests, and
+   * the batch is named by its own hash; the pages are used only when the batch's own markers bound them there.
+   */
   const cachedPart = async (key: string): Promise<PrintedPart | undefined> => {
     const entry = await cache.readJson('parts', key, isPartEntry);
     const pdf = entry && (await (batchReads.get(entry.batch) ?? batchReads.set(entry.batch, cache.readBytes('batches', entry.batch)).get(entry.batch)!));
-    // Entry and batch are checked against their digests, and the batch is named by its own hash: both can be trusted.
-    return entry && pdf ? { pdf, first: entry.first, count: entry.count } : undefined;
+    if (!entry || !pdf) return undefined;
+    const part = { pdf, marker: entry.marker, first: entry.first, count: entry.count };
+    const [{ isPartRange }, load] = await Promise.all([import('./render/batch.js'), printedDocs()]);
+    const doc = await load(pdf).catch(() => undefined);
+    return doc && isPartRange(doc, part) ? part : undefined;
   };
   /** Every output file of a source as the last build left it: what lets a summary stand for the analysis. */
   const filesUpToDate = async (sourceFiles: Record<string, string>): Promise<boolean> => {
@@ -236,7 +250,7 @@ async function rebuild(
   const analysing: Array<Promise<Outcome> | undefined> = sources.map(analysisOf);
   // The stages load only when there is work: an up-to-date build never pays for them.
   const prepare = async () => {
-    const [{ sourceFiles }, { embedImages, imageReferences }, { compileTemplates }, compose, { assemblePdf, prepareAssembly, printedDocuments }, { PrintQueue }] = await Promise.all([
+    const [{ sourceFiles }, { embedImages, imageReferences, maxEmbeddedBytes }, { compileTemplates }, compose, { assemblePdf, prepareAssembly }, { PrintQueue }] = await Promise.all([
       import('./source-files.js'),
       import('./render/embed-images.js'),
       import('./render/templates.js'),
@@ -245,7 +259,7 @@ async function rebuild(
       import('./render/print-queue.js'),
     ]);
     const templates = compileTemplates(templateFiles);
-    return { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
+    return { sourceFiles, embedImages, imageReferences, maxEmbeddedBytes, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot: await realpath(options.sources) };
   };
   // What can fail before the build's own try below must not leave the early worker and Chromium running.
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -256,9 +270,8 @@ async function rebuild(
     await stopHelpers();
     throw error;
   }
-  const { sourceFiles, embedImages, imageReferences, compose, assemblePdf, prepareAssembly, printedDocuments, PrintQueue, templates, sourcesRoot } = prepared;
-  // Printed documents are read once, shared by the briefing and each brief alone; cached ones are read early (below).
-  const printedDocs = printedDocuments();
+  const { sourceFiles, embedImages, imageReferences, maxEmbeddedBytes, compose, assemblePdf, prepareAssembly, PrintQueue, templates, sourcesRoot } = prepared;
+  const readDocs = await printedDocs();
   const cachedBatches = new Set<Uint8Array>();
   const files: Record<string, string> = {};
   const images: Record<string, string> = {};
@@ -293,7 +306,7 @@ async function rebuild(
         batch = cache.writeBytes('batches', written, part.pdf).then(() => written);
         batchWrites.set(part.pdf, batch);
       }
-      await cache.writeJson('parts', key, { batch: await batch, first: part.first, count: part.count } satisfies PartEntry);
+      await cache.writeJson('parts', key, { batch: await batch, marker: part.marker, first: part.first, count: part.count } satisfies PartEntry);
       printed++;
       reporter.detail(`printed ${name}`);
       reporter.progress('print', name, ++partsDone, bodyTotal);
@@ -338,11 +351,11 @@ async function rebuild(
         { key: partKey.brief(analysis.source.slug), printed: brief, running: `Brief · ${settings.title}`, bookmark: { group: null, title, headings: true } },
         { key: partKey.appendix(analysis.source.slug), printed: appendix, running: `Full text · ${settings.title}`, bookmark: { group: null, title: 'Full text', headings: true } },
       ];
-      pdf = (await assemblePdf(parts, info, await fontReading, printedDocs)).pdf;
+      pdf = (await assemblePdf(parts, info, await fontReading, readDocs)).pdf;
       await cache.writeBytes('briefs', alone, pdf);
     }
     const digest = sha256(pdf);
-    if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf);
+    if (previous?.files[file] !== digest || !(await exists(path.join(out, file)))) await writeFileAtomic(path.join(out, file), pdf, out);
     return { file, digest };
   };
   // A source's parts print while the next sources are analysed: Chromium works on one core, Node on the other.
@@ -384,7 +397,7 @@ async function rebuild(
         const digest = sha256(file.content);
         // Rewrite only what changed or went missing: a rebuild touches only the changed source's files.
         if (previous?.files[file.path] !== digest || !(await exists(path.join(out, file.path)))) {
-          await writeFileAtomic(path.join(out, file.path), file.content);
+          await writeFileAtomic(path.join(out, file.path), file.content, out);
         }
         ownFiles[file.path] = digest;
       }
@@ -400,7 +413,11 @@ async function rebuild(
         images[reference] = imageState(image);
         if ('problem' in image) diagnostics.push({ severity: 'warning', file: source.path, message: `image ${reference} ${image.problem}: shown as its alternative text` });
       }
-      const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedImages(analysis.appendixHtml, resolved) };
+      const embedded = embedImages(analysis.appendixHtml, resolved);
+      if (embedded.skipped > 0) {
+        diagnostics.push({ severity: 'warning', file: source.path, message: `${embedded.skipped} image reference${embedded.skipped === 1 ? '' : 's'} past the ${maxEmbeddedBytes / 1024 / 1024} MB of images a source may embed: shown as alternative text` });
+      }
+      const current = references.length === 0 ? analysis : { ...analysis, appendixHtml: embedded.html };
       const title = displayTitle(current);
       const head = headOf(current);
       analysedHeads.push(head);
@@ -438,7 +455,7 @@ async function rebuild(
     const earlyCover = analysedHeads.length > 0 ? coverView(analysedHeads) : undefined;
     earlyCover?.catch(() => {}); // awaited below when it is the cover
     // While Chromium prints what changed, this thread would wait: it reads the cached parts for the assembly instead.
-    const preparing = prepareAssembly(cachedBatches, printedDocs);
+    const preparing = prepareAssembly(cachedBatches, readDocs);
     const printedSources = (await Promise.all(printing)).filter((entry) => entry !== null);
     await preparing;
     options.signal?.throwIfAborted();
@@ -491,9 +508,9 @@ async function rebuild(
     stopHelpers().catch(() => {}); // a failure to close is reported by the await in finally
     reporter.progress('assemble', outputPaths.briefing, 1, 1);
     const font = await fontReading;
-    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, printedDocs);
+    const briefing = await assemblePdf([cover, contents, ...bodyParts], documentInfo(analyses, settings, options.date, compose.displayTitle), font, readDocs);
     const briefingFile = path.join(out, outputPaths.briefing);
-    await writeFileAtomic(briefingFile, briefing.pdf);
+    await writeFileAtomic(briefingFile, briefing.pdf, out);
     files[outputPaths.briefing] = sha256(briefing.pdf);
     for (const entry of printedSources) {
       const { file, digest } = await briefAlone(entry);
@@ -550,6 +567,8 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(manifestFile(out), 'utf8')) as Partial<Manifest> & { mdbrief?: string };
     if (manifest.mdbrief !== cacheIdentity || typeof manifest.key !== 'string' || typeof manifest.files !== 'object' || !manifest.files) return undefined;
+    // A manifest naming anything but the build's own outputs was not written by a build: nothing of it is trusted.
+    if (!Object.keys(manifest.files).every(isOutputPath)) return undefined;
     return manifest as Manifest;
   } catch {
     return undefined;
@@ -557,8 +576,7 @@ async function readManifest(out: string): Promise<Manifest | undefined> {
 }
 
 async function writeManifest(out: string, manifest: Manifest): Promise<void> {
-  await mkdir(path.dirname(manifestFile(out)), { recursive: true });
-  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: cacheIdentity, ...manifest }));
+  await writeFileAtomic(manifestFile(out), toJson({ mdbrief: cacheIdentity, ...manifest }), out);
 }
 
 /** How an image resolved, in a word for the manifest: its sha256, or the problem found. */
@@ -590,7 +608,7 @@ async function exists(file: string): Promise<boolean> {
 /** Deletes what the previous build wrote and this one did not (the outputs of a removed source). */
 async function removeStale(out: string, previous: Manifest | undefined, files: Record<string, string>): Promise<void> {
   for (const file of Object.keys(previous?.files ?? {})) {
-    if (!(file in files)) await rm(path.join(out, file), { force: true });
+    if (!(file in files) && isOutputPath(file) && (await insideWithoutLinks(out, path.join(out, file)))) await rm(path.join(out, file), { force: true });
   }
 }
 
@@ -668,15 +686,16 @@ interface PartToPrint {
   cached: PrintedPart | undefined;
 }
 
-/** A printed part in the cache: the batch PDF it is in (by that PDF's sha256) and its pages there. */
+/** A printed part in the cache: the batch PDF it is in (by that PDF's sha256), its marker there and its pages. */
 interface PartEntry {
   batch: string;
+  marker: string;
   first: number;
   count: number;
 }
 
 function isPartEntry(value: unknown): value is PartEntry {
   if (typeof value !== 'object' || value === null) return false;
-  const { batch, first, count } = value as Partial<PartEntry>;
-  return typeof batch === 'string' && /^[0-9a-f]{64}$/.test(batch) && Number.isInteger(first) && first! >= 0 && Number.isInteger(count) && count! > 0;
+  const { batch, marker, first, count } = value as Partial<PartEntry>;
+  return typeof batch === 'string' && /^[0-9a-f]{64}$/.test(batch) && typeof marker === 'string' && Number.isInteger(first) && first! >= 0 && Number.isInteger(count) && count! > 0;
 }

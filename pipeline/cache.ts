@@ -5,7 +5,7 @@
  * rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { access, readFile, readdir, rm } from 'node:fs/promises';
+import { access, lstat, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, writeFileAtomic } from './output.js';
 import { cacheIdentity } from './version.js';
@@ -29,7 +29,11 @@ export class Cache {
   /** Entries read or written by this build: what `prune` keeps. */
   private readonly used = new Set<string>();
 
-  constructor(readonly dir: string) {}
+  /** `root`: the output folder, within which every write stays, through no link (output.ts). */
+  constructor(
+    readonly dir: string,
+    private readonly root?: string,
+  ) {}
 
   async readJson<T>(kind: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
     const file = this.file(kind, key, 'json');
@@ -51,7 +55,7 @@ export class Cache {
   async writeJson(kind: string, key: string, value: unknown): Promise<boolean> {
     const file = this.file(kind, key, 'json');
     const entry = { mdbrief: cacheIdentity, key, digest: sha256(JSON.stringify(value)), value };
-    if (!(await stored(file, JSON.stringify(entry)))) return false;
+    if (!(await stored(file, JSON.stringify(entry), this.root))) return false;
     this.used.add(file);
     return true;
   }
@@ -107,9 +111,9 @@ export class Cache {
     const data = this.file(kind, key, 'bin');
     const meta = this.file(kind, key, 'json');
     // Payload first: an envelope never points at bytes that are not there yet.
-    if (!(await stored(data, bytes))) return false;
+    if (!(await stored(data, bytes, this.root))) return false;
     // Without its envelope the payload is never read; `prune` removes it.
-    if (!(await stored(meta, JSON.stringify({ mdbrief: cacheIdentity, key, digest: sha256(bytes) })))) return false;
+    if (!(await stored(meta, JSON.stringify({ mdbrief: cacheIdentity, key, digest: sha256(bytes) }), this.root))) return false;
     this.used.add(data).add(meta);
     return true;
   }
@@ -118,6 +122,7 @@ export class Cache {
   async prune(): Promise<void> {
     let kinds: string[];
     try {
+      if (!(await isRealFolder(this.dir))) return;
       kinds = await readdir(this.dir);
     } catch {
       return;
@@ -126,13 +131,16 @@ export class Cache {
       const folder = path.join(this.dir, kind);
       let names: string[];
       try {
+        // A link planted in the cache would have the pruning delete the files of the folder it leads to.
+        if (!(await isRealFolder(folder))) continue;
         names = await readdir(folder);
       } catch {
         continue;
       }
       for (const name of names) {
         const file = path.join(folder, name);
-        if (!this.used.has(file)) await rm(file, { force: true });
+        // Only names the cache gives its entries: anything else found here is not ours to delete.
+        if (!this.used.has(file) && entryName.test(name)) await rm(file, { force: true });
       }
     }
   }
@@ -142,10 +150,17 @@ export class Cache {
   }
 }
 
+const entryName = /^[0-9a-f]{64}\.(?:json|bin)$/;
+
+async function isRealFolder(dir: string): Promise<boolean> {
+  const info = await lstat(dir);
+  return info.isDirectory() && !info.isSymbolicLink();
+}
+
 /** Writes one cache file; false when the output could not take it (any other error is a bug and is thrown). */
-async function stored(file: string, data: string | Uint8Array): Promise<boolean> {
+async function stored(file: string, data: string | Uint8Array, root: string | undefined): Promise<boolean> {
   try {
-    await writeFileAtomic(file, data);
+    await writeFileAtomic(file, data, root);
     return true;
   } catch (error) {
     if (error instanceof OutputError) return false;

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { KeptHelpers } from './kept-helpers.js';
+import { printable } from './printable.js';
 import { createProgress, summaryLine } from './progress.js';
 import { code, version } from './version.js';
 import type { Diagnostic } from './types.js';
+import type { AnalysisTask, TaskResults } from './analyse-pool.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,6 +66,8 @@ async function runBuild(values: Values, helpers?: KeptHelpers): Promise<number> 
   const timeout = Number(values['timeout']);
   if (!(timeout > 0)) throw new UsageError(`--timeout takes a number of seconds > 0, not "${String(values['timeout'])}"`);
   const { date, fixed } = reportDate();
+  const { outputInsideSources, outsideSourcesMessage } = await import('./output.js');
+  if (await outputInsideSources(String(values['sources']), String(values['out']))) throw new UsageError(outsideSourcesMessage(String(values['sources']), String(values['out'])));
   // Ctrl-C and SIGTERM stop the build cleanly: Chromium closed, the lock released, no half-written file.
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
@@ -120,8 +124,7 @@ The build writes the same to output/tables/<slug>.json, and one CSV per table.
 Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
     run: async (_values, positionals) => {
       const source = await readOneSource(positionals);
-      const { tablesFile } = await import('./analyse.js');
-      process.stdout.write(`${JSON.stringify(tablesFile(source), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(await boundedTask('tables', source), null, 2)}\n`);
       return exitCodes.ok;
     },
   },
@@ -135,8 +138,7 @@ log of every change (rule, source line, text before, text after) as JSON.
 Exit status: 0 printed, 1 the file could not be read, 2 usage error.`,
     run: async (values, positionals) => {
       const source = await readOneSource(positionals);
-      const { cleanFile } = await import('./analyse.js');
-      const cleaned = cleanFile(source);
+      const cleaned = await boundedTask('clean', source);
       process.stdout.write(values['changes'] ? `${JSON.stringify({ source: source.path, changes: cleaned.changes }, null, 2)}\n` : cleaned.markdown);
       return exitCodes.ok;
     },
@@ -157,13 +159,13 @@ ${buildOptionHelp}`,
         const watcher = watchAndRebuild({
           paths: [String(values['sources']), String(values['templates'])],
           rebuild: async (changed) => {
-            process.stdout.write(`mdbrief: changed: ${changed.join(', ')}\n`);
+            process.stdout.write(`mdbrief: changed: ${printable(changed.join(', '))}\n`);
             await runBuild(values, helpers);
           },
-          onError: (error) => process.stderr.write(`mdbrief watch: ${error instanceof Error ? error.message : String(error)}\n`),
+          onError: (error) => process.stderr.write(`mdbrief watch: ${printable(error instanceof Error ? error.message : String(error))}\n`),
         });
         await watcher.ready;
-        process.stdout.write(`mdbrief: watching ${String(values['sources'])} and the templates (Ctrl-C stops)\n`);
+        process.stdout.write(`mdbrief: watching ${printable(String(values['sources']))} and the templates (Ctrl-C stops)\n`);
         await new Promise<void>((resolve) => {
           const stop = () => void watcher.close().then(resolve);
           process.once('SIGINT', stop);
@@ -187,9 +189,25 @@ async function readOneSource(positionals: string[]): Promise<import('./types.js'
   return result.source;
 }
 
+/**
+ * A per-file command's stages in a worker, within the build's time and memory per source: a file that would stall
+ * or exhaust them fails with the reason (exit status 1) instead of running without end.
+ */
+async function boundedTask<T extends AnalysisTask>(task: T, source: import('./types.js').Source): Promise<TaskResults[T]> {
+  const { AnalysisPool, analysisDefaults } = await import('./analyse-pool.js');
+  const pool = new AnalysisPool({ ...analysisDefaults, size: 1 });
+  try {
+    return await pool.run(task, source);
+  } catch (error) {
+    throw new Error(formatDiagnostic({ severity: 'error', file: source.path, message: `could not be read for ${task === 'clean' ? 'cleaning' : 'its tables'}: ${error instanceof Error ? error.message : String(error)}` }));
+  } finally {
+    await pool.close();
+  }
+}
+
 /** `file:line: error: message`, the shape compilers use, so editors can jump to it. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.severity}: ${diagnostic.message}`;
+  return printable(`${diagnostic.file}${diagnostic.line ? `:${diagnostic.line}` : ''}: ${diagnostic.severity}: ${diagnostic.message}`);
 }
 
 /** The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
@@ -228,7 +246,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`mdbrief: unknown command "${name}"\n${mainHelp()}`);
+    process.stderr.write(`mdbrief: unknown command "${printable(name)}"\n${mainHelp()}`);
     return exitCodes.usage;
   }
   try {
@@ -240,10 +258,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(values, positionals);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`mdbrief ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      process.stderr.write(`mdbrief ${name}: ${printable(error.message)}\nUsage: ${command.usage}\n`);
       return exitCodes.usage;
     }
-    process.stderr.write(`mdbrief ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`mdbrief ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return exitCodes.failed;
   }
 }

@@ -3,8 +3,9 @@
  * place, so `output/` holds either the previous complete file or the new complete one, never a partial one.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { boundedName } from './names.js';
 import { describeError } from './read.js';
 
 /** A file or folder of the output that could not be written: its message names the path and the reason. */
@@ -18,11 +19,16 @@ export class OutputError extends Error {
   }
 }
 
-/** Writes `file` completely or not at all; a failure (full disk, read-only, permission) is an OutputError. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Writes `file` completely or not at all; a failure (full disk, read-only, permission) is an OutputError. With `root`
+ * (the output folder), every folder between it and the file must be a real folder, never a symbolic link, so nothing
+ * planted in the output folder can send the write elsewhere.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, root?: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${boundedName(path.basename(file), 200)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await makeFolder(path.dirname(file));
+    if (root === undefined) await makeFolder(path.dirname(file));
+    else await confinedFolder(root, path.dirname(file));
     await writeFile(temporary, data);
     await rename(temporary, file);
   } catch (error) {
@@ -30,6 +36,80 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rm(temporary, { force: true }).catch(() => {});
     throw new OutputError(file, describeError(error), { cause: error });
   }
+}
+
+/**
+ * Makes `dir` inside `root`, one folder at a time, refusing a folder on the way that is a symbolic link or not a
+ * folder: writing, pruning and removing never go through a link planted in the output folder.
+ */
+export async function confinedFolder(root: string, dir: string): Promise<void> {
+  let current = root;
+  for (const part of confinedParts(root, dir)) {
+    current = path.join(current, part);
+    try {
+      await mkdir(current);
+      continue;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+    const info = await lstat(current);
+    if (info.isSymbolicLink()) throw new Error(`${current} is a symbolic link: mdbrief writes nothing through a link in its output folder`);
+    if (!info.isDirectory()) throw new Error(`${current} is not a folder`);
+  }
+}
+
+/** Whether every folder between `root` and `file` exists and is a real folder (no link): what may be removed. */
+export async function insideWithoutLinks(root: string, file: string): Promise<boolean> {
+  let current = root;
+  try {
+    for (const part of confinedParts(root, path.dirname(file))) {
+      current = path.join(current, part);
+      const info = await lstat(current);
+      if (info.isSymbolicLink() || !info.isDirectory()) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function confinedParts(root: string, dir: string): string[] {
+  const relative = path.relative(root, dir);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) throw new Error(`${dir} is outside the output folder ${root}`);
+  return relative.split(path.sep).filter((part) => part !== '');
+}
+
+/**
+ * Whether a path from a manifest is one the build writes: relative, `/`-separated, under one of the output's own
+ * folders (or the briefing), with no `.`, `..` or empty part. A planted manifest can name nothing else for removal.
+ */
+export function isOutputPath(relative: unknown): relative is string {
+  if (typeof relative !== 'string' || relative.includes('\\') || relative.includes('\0')) return false;
+  const parts = relative.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return false;
+  return relative === outputPaths.briefing || (parts.length > 1 && outputFolders.has(parts[0]!));
+}
+
+const outputFolders: ReadonlySet<string> = new Set(['metadata', 'tables', 'appendix', 'charts', 'briefs']);
+
+/** `--out` equal to or inside `--sources`: refused, since whoever writes the sources could then plant the output's files. */
+export async function outputInsideSources(sources: string, out: string): Promise<boolean> {
+  const real = async (dir: string): Promise<string> => {
+    // The output folder may not exist yet: its nearest existing folder, resolved, and the rest of the path.
+    try {
+      return await realpath(dir);
+    } catch {
+      const parent = path.dirname(dir);
+      return parent === dir ? dir : path.join(await real(parent), path.basename(dir));
+    }
+  };
+  const [from, to] = await Promise.all([real(path.resolve(sources)), real(path.resolve(out))]);
+  return to === from || to.startsWith(`${from}${path.sep}`);
+}
+
+/** Why `--out` inside `--sources` is refused, as the command says it. */
+export function outsideSourcesMessage(sources: string, out: string): string {
+  return `the output folder ${out} is inside the sources folder ${sources} (or is it): choose an output folder outside it, so no source can plant files in the output`;
 }
 
 /** Makes sure the output folder exists and can be written to, with a clear error when it cannot. */
@@ -95,9 +175,9 @@ export const outputPaths = {
   briefing: 'briefing.pdf',
   metadata: (slug: string) => `metadata/${slug}.json`,
   tables: (slug: string) => `tables/${slug}.json`,
-  tableCsv: (slug: string, id: string) => `tables/${slug}/${id}.csv`,
+  tableCsv: (slug: string, id: string) => `tables/${slug}/${boundedName(id)}.csv`,
   appendix: (slug: string) => `appendix/${slug}.md`,
   changes: (slug: string) => `appendix/${slug}.changes.json`,
-  chart: (slug: string, id: string) => `charts/${slug}/${id}.svg`,
+  chart: (slug: string, id: string) => `charts/${slug}/${boundedName(id)}.svg`,
   brief: (slug: string) => `briefs/${slug}.pdf`,
 };

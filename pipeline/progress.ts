@@ -3,6 +3,7 @@
  * in place; in CI or through a pipe, one plain line per source; `--verbose` adds each printed part; `--quiet`, nothing.
  */
 import type { BuildReporter, BuildResult } from './build.js';
+import { printable } from './printable.js';
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
@@ -23,22 +24,22 @@ export function createProgress(
     progress(stage, item, done, total) {
       if (verbosity === 'quiet') return;
       if (live) {
-        const line = `mdbrief: ${stage} ${done}/${total} ${item} · ${elapsed()}`;
+        const line = `mdbrief: ${stage} ${done}/${total} ${printable(item)} · ${elapsed()}`;
         const width = stream.columns ?? 100;
         stream.write(`\r\x1b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
         drawn = true;
       } else if (stage === 'analyse') {
-        stream.write(`mdbrief: ${stage} ${done}/${total} ${item}\n`);
+        stream.write(`mdbrief: ${stage} ${done}/${total} ${printable(item)}\n`);
       }
     },
     detail(line) {
       if (verbosity !== 'verbose') return;
       if (drawn) stream.write('\r\x1b[2K');
-      stream.write(`mdbrief: ${line}\n`);
+      stream.write(`mdbrief: ${printable(line)}\n`);
     },
     notice(line) {
       if (drawn) stream.write('\r\x1b[2K');
-      process.stderr.write(`mdbrief: ${line}\n`);
+      process.stderr.write(`mdbrief: ${printable(line)}\n`);
     },
     finish() {
       if (drawn) stream.write('\r\x1b[2K');

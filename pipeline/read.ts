@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { boundedName } from './names.js';
 import type { Diagnostic, Source } from './types.js';
 
 export interface ReadResult {
@@ -14,6 +15,9 @@ export interface ReadResult {
 }
 
 const markdownExtension = /\.(?:md|markdown)$/i;
+
+/** Why a file with several names (hard links) is not read: the other name may be outside the folder. */
+export const hardLinkProblem = 'has other names (hard links), perhaps outside the sources folder: refused';
 
 /** Lists and decodes the Markdown files directly inside `dir`, sorted by name so output order is stable. */
 export async function readSources(dir: string): Promise<ReadResult> {
@@ -71,6 +75,9 @@ export async function readSource(
   }
   if (info.isDirectory()) return fail('is a directory, not a Markdown file');
   if (!info.isFile()) return fail('is not a regular file');
+  // A hard link is the file itself wherever its other names are: one to a file outside the folder would be read as
+  // a symbolic link out of it is not.
+  if (info.nlink > 1) return fail(hardLinkProblem);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -154,14 +161,14 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** A file name → a safe output name: lower case, letters and digits of any script, `-` between words. */
+/** A file name → a safe output name: lower case, letters and digits of any script, `-` between words, at most 100 bytes. */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'source' : slug;
+  return slug === '' ? 'source' : boundedName(slug);
 }
 
 function compareNames(a: string, b: string): number {

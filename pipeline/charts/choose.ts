@@ -78,7 +78,7 @@ export const chartLimits = {
 
 const yearPattern = /(?<![\d.,])(1[5-9]\d\d|20\d\d|2100)(?![\d.,])/;
 const partialPattern =
-  /half|\(\s*\d+\s*months?\s*\)|\d+\s*months?|\bH[12]\b|\d{4}\s*H[12]\b|\bQ[1-4]\b|\d{4}\s*Q[1-4]\b|partial|first|since|until|to date|\bytd\b|so far/i;
+  /half|\(\s*\d+\s*months?\s*\)|(?<!\d)\d+\s*months?|\bH[12]\b|\d{4}\s*H[12]\b|\bQ[1-4]\b|\d{4}\s*Q[1-4]\b|partial|first|since|until|to date|\bytd\b|so far/i;
 
 const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** `Jan–Jun 2020`, `March-September 2019`: a part of a year (unless it runs January to December). */

@@ -29,18 +29,27 @@ function subtitle(plan: ChartPlan): string | null {
   return plan.group;
 }
 
-/** `table-1`, `table-1-2`, `table-1-3` … */
-export function chartId(tableId: string, index: number): string {
-  return index === 0 ? tableId : `${tableId}-${index + 1}`;
+/**
+ * `table-1`, `table-1-2`, `table-1-3` …; with `used` (every id of the source so far, its tables' ids included), a
+ * second chart of `Table 1` that a table labelled `Table 1-2` already names becomes `table-1-2-2`, and so on: each
+ * chart is a file named by its id, and two must never write one file.
+ */
+export function chartId(tableId: string, index: number, used?: Set<string>): string {
+  if (index === 0) return tableId;
+  let id = `${tableId}-${index + 1}`;
+  for (let n = 2; used?.has(id); n++) id = `${tableId}-${index + 1}-${n}`;
+  used?.add(id);
+  return id;
 }
 
-export function chartTable(table: TableRecord, options: ChartOptions): { charts: ChartArtifact[]; skipped: string | null } {
+/** The charts of a table; `used`: the ids already taken in its source (see `chartId`). */
+export function chartTable(table: TableRecord, options: ChartOptions, used?: Set<string>): { charts: ChartArtifact[]; skipped: string | null } {
   const { plans, skipped } = chooseCharts(table);
   const note = table.notes.length > 0 ? table.notes.join(' ') : null;
   const title = chartTitle(table);
   const charts = plans.map(
     (plan, index): ChartArtifact => ({
-      id: chartId(table.id, index),
+      id: chartId(table.id, index, used),
       svg: renderChart({ plan, title, subtitle: subtitle(plan), font: options.font }),
       summary: summarise(plan),
       note,

@@ -8,14 +8,30 @@ import { lineOf, plainLines, sourceOf } from './text.js';
 
 const correspondenceLine =
   /^(?:[*†‡]\s*)?(?:corresponding author|correspondence(?: to)?|auteur correspondant|korrespondenzautor|tác giả liên hệ|автор для переписки|通讯作者)\b.{0,200}$/iu;
-const emailLine = /^(?:[*†‡]\s*)?(?:e-?mail(?: address(?:es)?)?|email)\s*:?.*@.*$/iu;
-const emailOnly = /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\s,;]*(?:\([^)]*\))?[\s,;]*)+$/u;
+// Patterns read source text: each is linear (no quantified group holds a quantifier, no two quantifiers share text).
+const emailLabel = /^(?:[*†‡]\s*)?(?:e-?mail(?: address(?:es)?)?|email)/iu;
+const emailAddress = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/u;
+/** A remark in brackets after an address, `(corresponding author)`; no bracket inside, so each is scanned once. */
+const remark = /\([^()]*\)/gu;
+
+/** `E-mail: …@…`: a label, then an `@` somewhere after it. */
+function isEmailLine(line: string): boolean {
+  const label = emailLabel.exec(line);
+  return label !== null && line.includes('@', label[0].length);
+}
+
+/** Addresses alone, separated by white space, commas or semicolons, each perhaps followed by a remark in brackets. */
+function isEmailList(line: string): boolean {
+  if (!/^[\w.+-]/u.test(line)) return false;
+  const words = line.replace(remark, ' ').split(/[\s,;]+/u).filter((word) => word !== '');
+  return words.length > 0 && words.every((word) => emailAddress.test(word));
+}
 
 function isCorrespondence(block: RootContent): boolean {
   const target = block.type === 'list' && block.children.length === 1 ? block.children[0]! : block;
   if (target.type !== 'paragraph' && target.type !== 'listItem') return false;
   const lines = plainLines(target);
-  return lines.length > 0 && lines.every((line) => correspondenceLine.test(line) || emailLine.test(line) || emailOnly.test(line));
+  return lines.length > 0 && lines.every((line) => correspondenceLine.test(line) || isEmailLine(line) || isEmailList(line));
 }
 
 export const correspondence: CleanRule = {

@@ -20,7 +20,8 @@ const frontLine =
  * above the abstract when it carries volume figures or stands among other furniture lines; a title may say "Review".
  */
 const journalName = /^.{0,100}\b(?:journal|review|revue|zeitschrift|proceedings|annals|bulletin|tạp chí)\b[^.:;]{0,60}$/iu;
-const volumeFigures = /\b(?:19|20)\d{2}\b|\d+\s*\(\d+\)/u;
+// Digits from the start of their run only: tried inside a long run of digits, the search was quadratic.
+const volumeFigures = /\b(?:19|20)\d{2}\b|(?<!\d)\d+\s*\(\d+\)/u;
 
 /** Labels a journal prints above an article: the section of the issue, the article type. */
 const issueLabel =

@@ -22,7 +22,7 @@ function unwrapped(children: PhrasingContent[]): PhrasingContent[] {
 function oneLine(children: PhrasingContent[]): PhrasingContent[] {
   return children.map((child): PhrasingContent => {
     if (child.type === 'break') return { type: 'text', value: ' ' };
-    if (child.type === 'text') return { ...child, value: child.value.replace(/[ \t]*(?:\r?\n[ \t]*)+/g, ' ') };
+    if (child.type === 'text') return { ...child, value: child.value.replace(/(?<![ \t])[ \t]*(?:\r?\n[ \t]*)+/g, ' ') };
     return 'children' in child ? ({ ...child, children: oneLine(child.children as PhrasingContent[]) } as PhrasingContent) : child;
   });
 }

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { CleanRule, RuleContext } from './rule.js';
 import { nextTagPair, phrasingParentsOf, tidy, type PhrasingParent } from './phrasing.js';
 import { lineOf, markdownOf } from './text.js';
+import { runStart } from '../text-end.js';
 
 const pairedTags = new Set(['b', 'strong', 'i', 'em', 'u', 'span', 'font', 'sup', 'sub', 'small', 'mark', 'cite', 'ins']);
 const loneTag = /^<\/?(?:b|strong|i|em|u|span|font|sup|sub|small|mark|cite|ins)\b[^>]*>$/i;
@@ -37,7 +38,7 @@ function convertPairs(parent: PhrasingParent, context: RuleContext, inCell: bool
     const line = lineOf(parent.children[pair.open]) ?? lineOf(parent);
     // `16<sup>th</sup>` reads `16th`: the log shows the word the mark belonged to.
     const previous = parent.children[pair.open - 1];
-    const word = pair.tag === 'sup' || pair.tag === 'sub' ? (previous?.type === 'text' ? /[\p{L}\p{N}]*$/u.exec(previous.value)![0] : '') : '';
+    const word = pair.tag === 'sup' || pair.tag === 'sub' ? (previous?.type === 'text' ? previous.value.slice(runStart(previous.value, /[\p{L}\p{N}]/u)) : '') : '';
     let replacement: PhrasingContent[];
     if (pair.tag === 'b' || pair.tag === 'strong') replacement = [{ type: 'strong', children: inner }];
     else if (pair.tag === 'i' || pair.tag === 'em' || pair.tag === 'cite') replacement = [{ type: 'emphasis', children: inner }];
@@ -90,9 +91,11 @@ function convertSingles(parent: PhrasingParent, context: RuleContext, inCell: bo
 function closeLineGap(children: PhrasingContent[], index: number): void {
   const before = children[index - 1];
   const after = children[index];
-  const endsLine = before?.type === 'text' && /\n[ \t]*$/.test(before.value);
+  // The line end before the gap, found from the text's end (a search for `\n[ \t]*$` scans all of it).
+  const lineEnd = before?.type === 'text' ? runStart(before.value, /[ \t]/) - 1 : -1;
+  const endsLine = before?.type === 'text' && before.value.charAt(lineEnd) === '\n';
   if (after?.type === 'text' && (endsLine || index === 0)) after.value = after.value.replace(/^[ \t]*\n/, '');
-  if (before?.type === 'text' && after === undefined) before.value = before.value.replace(/\n[ \t]*$/, '');
+  if (before?.type === 'text' && after === undefined && endsLine) before.value = before.value.slice(0, lineEnd);
 }
 
 function dropStrayStrong(parent: PhrasingParent, context: RuleContext): void {

@@ -9,11 +9,13 @@ import { toString } from 'mdast-util-to-string';
 import type { CleanRule, RuleContext } from './rule.js';
 import { nextTagPair, phrasingParentsOf, type PhrasingParent } from './phrasing.js';
 import { lineOf } from './text.js';
+import { withoutTrailing } from '../text-end.js';
 
 const markPiece = String.raw`(?:\p{Ll}|\d{1,2}|[*†‡§#])`;
 /** A mark list: `a`, `a, *`, `1,2`, `†`. */
 export const markList = new RegExp(`^\\s*${markPiece}(?:\\s*,\\s*${markPiece})*\\s*$`, 'u');
-const latexMark = new RegExp(String.raw`\s*\^\{(${markPiece}(?:\s*,\s*${markPiece})*)\s*\}`, 'gu');
+// From the start of a run of spaces only: tried from each space of a long run, the search was quadratic.
+const latexMark = new RegExp(String.raw`(?<!\s)\s*\^\{(${markPiece}(?:\s*,\s*${markPiece})*)\s*\}`, 'gu');
 /** `^a Diplomatic Academy`: a caret mark at the start of a line. */
 const leadingCaretMark = /^\^(\p{Ll}|\d{1,2}|[*†‡])\s+/u;
 const ordinalSuffix = /^(?:st|nd|rd|th|e|er|re|ème|º|ª)$/iu;
@@ -54,7 +56,7 @@ function tidyAround(children: PhrasingContent[], index: number): void {
     next.value = next.value.replace(/^[ \t]+/, '');
   }
   if (previous?.type === 'text' && (next === undefined || (next.type === 'text' && /^[,.;:)\n]/.test(next.value)))) {
-    previous.value = previous.value.replace(/[ \t]+$/, '');
+    previous.value = withoutTrailing(previous.value, /[ \t]/);
   }
   if (previous?.type === 'text' && next?.type === 'text') {
     previous.value += next.value;

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { CleanRule, RuleContext } from './rule.js';
 import { phrasingParentsOf, tidy } from './phrasing.js';
 import { lineOf } from './text.js';
+import { runStart } from '../text-end.js';
 
 const terminal = /[.!?:;…"”»'’]$/u;
 /** Captions, source lines and notes that float where a page broke. */
@@ -16,6 +17,7 @@ export const floatingCaption =
 /** A cut paragraph is this long at least before a capitalised continuation is trusted to belong to it. */
 const minBodyLength = 150;
 const lineHyphen = /(\p{L})-\n(\p{Ll})/gu;
+const lettersFrom = /\p{L}*/uy;
 const tailLength = 200;
 
 /** The text a reader sees: inline HTML left out (the caption anchor `<a id="table-1"></a>` hid the caption). */
@@ -91,9 +93,10 @@ function join(cut: Paragraph, rest: Paragraph): void {
     cut.children.push(...rest.children.slice(1));
   } else {
     const tail = lastText(cut.children);
-    const hyphenated = tail !== undefined && /\p{L}-$/u.test(tail.value) && /^\p{Ll}/u.test(textOf(rest));
+    // Only the end of the growing text is looked at: a paragraph joined from thousands of pieces stays linear.
+    const hyphenated = tail !== undefined && /\p{L}-$/u.test(tail.value.slice(-3)) && /^\p{Ll}/u.test(textOf(rest));
     if (tail && hyphenated) tail.value = tail.value.slice(0, -1);
-    else if (tail) tail.value = tail.value.replace(/\s+$/, '');
+    else if (tail) tail.value = tail.value.trimEnd();
     const head = rest.children[0];
     if (head?.type === 'text') head.value = head.value.replace(/^\s+/, '');
     cut.children.push(...(hyphenated ? [] : [{ type: 'text', value: ' ' } as PhrasingContent]), ...rest.children);
@@ -115,8 +118,10 @@ function joinLineHyphens(tree: Root, context: RuleContext): void {
       if (child.type !== 'text' || !lineHyphen.test(child.value)) continue;
       lineHyphen.lastIndex = 0;
       child.value = child.value.replace(lineHyphen, (whole: string, left: string, right: string, offset: number) => {
-        const word = /[\p{L}-]*$/u.exec(child.value.slice(0, offset + 1))?.[0] ?? left;
-        const tail = /^[\p{L}]*/u.exec(child.value.slice(offset + whole.length - 1))?.[0] ?? right;
+        // Walked from the hyphen both ways, never the whole text again: a text of many hyphens stays linear.
+        const word = child.value.slice(runStart(child.value, /[\p{L}-]/u, offset + 1), offset + 1) || left;
+        lettersFrom.lastIndex = offset + whole.length - 1;
+        const tail = lettersFrom.exec(child.value)?.[0] || right;
         context.log({ line: lineOf(child), before: `${word}-\n${tail}`, after: `${word}${tail}` });
         return `${left}${right}`;
       });
@@ -160,7 +165,6 @@ function joinCutParagraphs(blocks: RootContent[], context: RuleContext, texts: B
       const joinedTail = hyphenated ? `${tail.slice(0, -1)}${restText}` : `${tail} ${restText}`;
       const between = blocks.slice(index + 1, next);
       join(cut, rest);
-      texts.forget(cut);
       joined = true;
       context.log({ line: lineOf(rest), before, after: joinedTail.slice(Math.max(0, tail.length - 30), tail.length + 31) });
       // The interrupting blocks now follow the whole paragraph.
@@ -168,6 +172,10 @@ function joinCutParagraphs(blocks: RootContent[], context: RuleContext, texts: B
       length += restText.length + (hyphenated ? -1 : 1);
       tail = joinedTail.slice(-tailLength);
     }
+    // Forgotten once it stops growing, not at each join: the checks above ask for its text again (is the block
+    // before the next one a caption?), and working out the growing text every time was quadratic. Until then the
+    // known text still answers them: a join only adds to the end of a paragraph without tabs.
+    if (length !== full.length) texts.forget(cut);
   }
   return joined;
 }

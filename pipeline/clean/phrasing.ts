@@ -4,6 +4,7 @@
  */
 import type { Delete, Emphasis, Heading, Link, LinkReference, Paragraph, PhrasingContent, Root, Strong, TableCell } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { runStart, withoutTrailing } from '../text-end.js';
 
 export type PhrasingParent = Paragraph | Heading | TableCell | Emphasis | Strong | Delete | Link | LinkReference;
 
@@ -68,8 +69,9 @@ export function tidy(parent: PhrasingParent): void {
   const first = merged[0];
   const last = merged[merged.length - 1];
   if (first?.type === 'text') first.value = first.value.replace(/^[ \t]*\n\s*/, '');
-  if (last?.type === 'text') last.value = last.value.replace(/\s*\n[ \t]*$/, '');
+  // Looked at from the end (`/\s*\n[ \t]*$/` would scan the whole text): a paragraph tidied at each of many joins.
+  if (last?.type === 'text' && last.value.charAt(runStart(last.value, /[ \t]/) - 1) === '\n') last.value = last.value.trimEnd();
   // Nor spaces at the end of a paragraph or heading: reading drops them.
-  if (last?.type === 'text' && (parent.type === 'paragraph' || parent.type === 'heading')) last.value = last.value.replace(/[ \t]+$/, '');
+  if (last?.type === 'text' && (parent.type === 'paragraph' || parent.type === 'heading')) last.value = withoutTrailing(last.value, /[ \t]/);
   parent.children = merged;
 }

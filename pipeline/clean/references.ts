@@ -9,7 +9,8 @@ import { lineOf, markdownOf, plainText, sourceOf } from './text.js';
 
 export const referencesTitle =
   /^(?:references|bibliography|literature|literature cited|works cited|sources|tài liệu tham khảo|literaturverzeichnis|literatur|références|bibliographie|referencias|参考文献|список литературы|литература)$/iu;
-const doiText = /\b(10\.\d{4,9}\/[^\s<>"]*[^\s<>".,;:)\]])/gu;
+// A DOI's suffix is bounded (real ones are far shorter): `10.1/10.1/…` without a space was scanned to its end from each.
+const doiText = /\b(10\.\d{4,9}\/[^\s<>"]{0,500}[^\s<>".,;:)\]])/gu;
 
 /** Index range of the reference blocks: after the references heading, up to the next heading or footnotes. */
 function referenceBlocks(blocks: RootContent[]): [number, number] | null {

@@ -2,7 +2,7 @@
  * compose: analysed sources → view models, plain objects that the Handlebars templates only print.
  * Every decision about what a reader sees (labels, citation lines, which warnings, link targets) is made here.
  */
-import { documentOrigin } from '../render/pdf.js';
+import { documentOrigin } from '../render/origin.js';
 import { fileNameTitle } from './file-title.js';
 import type { BriefTable, Metadata, SourceAnalysis } from '../types.js';
 

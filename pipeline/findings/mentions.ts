@@ -34,8 +34,9 @@ export function maskCitations(sentence: string): string {
   const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   // `(Ha, 2019)`, `(Ministry of Public Security of Vietnam, 2018a)`, `(born in 1985, …)`: a year among words.
   let masked = sentence.replace(/\(([^()]*)\)/g, (whole, inner: string) => (yearInText.test(inner) && /\p{L}{2}/u.test(inner) ? blank(whole) : whole));
-  // `Ha (2019)`, `Smith et al. (2018: 12)`.
-  masked = masked.replace(/((?:\p{Lu}[\p{L}'’-]*|al\.)\s*)(\((?:1[89]\d{2}|20\d{2})[a-z]?(?:[:,;][^()]*)?\))/gu, (_whole, name: string, year: string) => name + blank(year));
+  // `Ha (2019)`, `Smith et al. (2018: 12)`. A name is bounded: from every capital of a long run of capitals, the
+  // search scanned the whole run.
+  masked = masked.replace(/((?:\p{Lu}[\p{L}'’-]{0,60}|al\.)\s*)(\((?:1[89]\d{2}|20\d{2})[a-z]?(?:[:,;][^()]*)?\))/gu, (_whole, name: string, year: string) => name + blank(year));
   return masked;
 }
 

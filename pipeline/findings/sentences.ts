@@ -19,7 +19,8 @@ const abbreviations = new Set([
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?]+["'’”)\]]*(?=\s+["'‘“(\[*_]*[\p{Lu}\d])/gu;
+  // From the start of a run of stops only: a run of thousands of dots was searched again from each of them.
+  const boundary = /(?<![.!?])[.!?]+["'’”)\]]*(?=\s+["'‘“(\[*_]*[\p{Lu}\d])/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (match[0].startsWith('.') && !endsSentence(text.slice(start, match.index))) continue;

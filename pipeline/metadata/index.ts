@@ -18,12 +18,15 @@ import { findAuthors } from './authors.js';
 import { findDoi } from './doi.js';
 import { findSections } from './sections.js';
 import { findYear } from './year.js';
+import { withoutTrailing } from '../text-end.js';
 
 export { findFrontMatter } from './front-matter.js';
 export { findSections, type Section } from './sections.js';
 export { detectLanguage, thousandsSeparator } from './language.js';
 
-const emailPattern = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^)]+)\)/g;
+// An address starts where a run of its characters does, and a remark holds no bracket: each character is scanned a
+// bounded number of times (starting inside a run, or a remark running to the end, was quadratic).
+const emailPattern = /(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()]+)\)/g;
 /** A mark is letters, digits, `*`, `†`, `‡`, `§`, separated by commas. */
 const markerText = /^[\p{L}\d*†‡§#, ]{1,12}$/u;
 
@@ -237,6 +240,6 @@ function readKeywords(block: RootContent | undefined): string[] {
   return match[1]!
     .replace(/\s+/g, ' ')
     .split(/\s*[;,]\s*/)
-    .map((keyword) => keyword.trim().replace(/[.;]+$/, ''))
+    .map((keyword) => withoutTrailing(keyword.trim(), /[.;]/))
     .filter((keyword) => keyword !== '');
 }

@@ -13,7 +13,8 @@ export interface InlinePiece {
 
 const supOpen = /^<sup\b[^>]*>$/i;
 const supClose = /^<\/sup>$/i;
-const latexSup = /\^\{([^}]*)\}/g;
+// No brace inside: an unclosed `^{` is scanned to the next brace, not to the end of the text each time.
+const latexSup = /\^\{([^{}]*)\}/g;
 
 /** The inline content of a node as pieces, line breaks as `\n`, `<sup>` and `^{…}` content flagged. */
 export function inlinePieces(node: Nodes): InlinePiece[] {

@@ -41,6 +41,7 @@ import type { Point, Position } from 'unist';
 import { indexLines, type LineIndex } from './lines.js';
 import { parseWithRemark } from './remark.js';
 import { simpleTable, tableNode, type SimpleTable } from './table.js';
+import { withoutTrailing } from '../text-end.js';
 
 /**
  * A line that is certainly plain text in a paragraph. First character: an ASCII letter or digit, and not an ordered
@@ -124,7 +125,7 @@ export function parseFast(text: string, options: FastParseOptions = {}): FastPar
 /** 'plain', 'trailing' (plain but ends with spaces: allowed on a block's last line only, where remark trims them) or 'no'. */
 function plainKind(text: string, lines: LineIndex, line: number): 'plain' | 'trailing' | 'no' {
   const content = text.slice(lines.starts[line], lines.ends[line]);
-  const trimmed = content.replace(/ +$/, '');
+  const trimmed = withoutTrailing(content, / /);
   // A tab inside a line is text (tab-separated tables); ending a line, remark trims it.
   if (!plainLine.test(trimmed) || trimmed.charCodeAt(trimmed.length - 1) === 9 || autolinkWord.test(trimmed)) return 'no';
   return trimmed.length === content.length ? 'plain' : 'trailing';

@@ -8,9 +8,9 @@
  */
 import type Fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFFont, type PDFObject, type PDFPage } from 'pdf-lib';
-import { markedPart, type PrintedPart } from './batch.js';
+import { isPartMarker, type PrintedPages } from './batch.js';
 import { useNativeDeflate } from './native-deflate.js';
-import { documentOrigin } from './pdf.js';
+import { documentOrigin } from './origin.js';
 import { readPrinted, type PrintedDocument } from './printed-document.js';
 import { fitRuns, runOperators, stampFonts, type StampFonts, type StampRun } from './stamp-text.js';
 
@@ -18,7 +18,7 @@ export interface AssemblyPart {
   /** Name that cross-part links use: `${documentOrigin}/goto/<key>`. */
   key: string;
   /** The printed document holding the part, and which of its pages are the part's (several parts print together). */
-  printed: PrintedPart;
+  printed: PrintedPages;
   /** Running header on its pages (right side); null: no header and no footer on this part (the cover). */
   running: string | null;
   /** Its entry in the bookmarks, under a group (`Briefs`), with the part's own headings below it when asked. */
@@ -192,8 +192,11 @@ function repointLinks(
   if (!annots) return cross;
   // Backwards, so removing a batch's part marker (render/batch.ts) leaves the indices still to visit in place.
   for (let index = annots.size() - 1; index >= 0; index--) {
-    if (markedPart(annots, index) !== undefined) {
+    if (isPartMarker(annots, index)) {
+      // Gone from the document too, not only from the page: its random address would make builds differ.
+      const marker = annots.get(index);
       annots.remove(index);
+      if (marker instanceof PDFRef) doc.context.delete(marker);
       continue;
     }
     const annotation = annots.lookupMaybe(index, PDFDict);

@@ -15,20 +15,33 @@ export function imageReferences(html: string): string[] {
   return [...found];
 }
 
-/** The HTML with each reference swapped for its image, or for its alternative text when it could not be used. */
-export function embedImages(html: string, images: ReadonlyMap<string, ResolvedImage>): string {
-  if (!html.includes(`"${imageScheme}:`)) return html;
+/**
+ * Embedded image data a source's appendix may carry, counted per reference (each is its own copy in the HTML): an
+ * image of 10 MB shown 60 times made a string longer than V8 allows and took the whole build down.
+ */
+export const maxEmbeddedBytes = 24 * 1024 * 1024;
+
+/**
+ * The HTML with each reference swapped for its image, or for its alternative text when it could not be used or would
+ * take the references past `budget` characters of `data:` URLs; `skipped` counts those over the budget.
+ */
+export function embedImages(html: string, images: ReadonlyMap<string, ResolvedImage>, budget: number = maxEmbeddedBytes): { html: string; skipped: number } {
+  if (!html.includes(`"${imageScheme}:`)) return { html, skipped: 0 };
   const tree: HastRoot = fromHtml(html, { fragment: true });
+  let used = 0;
+  let skipped = 0;
   visit(tree, 'element', (element: Element, index, parent) => {
     const src = element.properties['src'];
     if (element.tagName !== 'img' || typeof src !== 'string' || !src.startsWith(`${imageScheme}:`) || !parent || index === undefined) return;
     const image = images.get(decodeURIComponent(src.slice(imageScheme.length + 1)));
-    if (image && 'dataUrl' in image) {
+    if (image && 'dataUrl' in image && used + image.dataUrl.length <= budget) {
+      used += image.dataUrl.length;
       element.properties['src'] = image.dataUrl;
       return;
     }
+    if (image && 'dataUrl' in image) skipped++;
     const alt = typeof element.properties['alt'] === 'string' ? element.properties['alt'] : '';
     parent.children.splice(index, 1, { type: 'element', tagName: 'em', properties: {}, children: [{ type: 'text', value: alt ? `[image: ${alt}]` : '[image]' }] });
   });
-  return toHtml(tree);
+  return { html: toHtml(tree), skipped };
 }

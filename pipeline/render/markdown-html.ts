@@ -9,6 +9,7 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import { imageScheme } from '../images.js';
+import { documentOrigin } from './origin.js';
 import type { TableRecord } from '../types.js';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -48,6 +49,48 @@ export interface HtmlOptions {
   idPrefix: string;
   /** Trusted HTML for slots made by `slotNode`, by slot id. */
   slots?: ReadonlyMap<string, string>;
+  /** Told of each link refused because it leads to one of mdbrief's own addresses (its words are kept). */
+  refused?: (href: string, line: number | undefined) => void;
+  /** Told how many raw HTML tags were dropped for nesting deeper than `maxHtmlDepth` (their content is kept). */
+  flattened?: (tags: number) => void;
+}
+
+/** Raw HTML nested deeper than this is flattened, as Markdown nesting is (bound.ts): parse5's tree is converted
+ * recursively, one call per level, and 10,000 levels overflowed the stack. */
+export const maxHtmlDepth = 64;
+
+const voidElements: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// `[^<>]*`: a tag never runs past the next `<`, so text full of `<` is scanned once.
+const htmlTag = /<(\/?)([a-z][a-z\d-]*)\b[^<>]*?(\/?)>/giu;
+
+/**
+ * Drops raw HTML tags (from the source's `html` nodes, in document order) that would open an element deeper than
+ * `maxHtmlDepth`, with their closing tags; returns how many were dropped.
+ */
+function boundHtmlNesting(tree: Root): number {
+  const open: boolean[] = [];
+  let depth = 0;
+  let dropped = 0;
+  visit(tree, 'html', (node) => {
+    node.value = node.value.replace(htmlTag, (tag: string, closing: string, name: string, selfClosing: string) => {
+      if (voidElements.has(name.toLowerCase()) || selfClosing === '/') return tag;
+      if (closing === '/') {
+        const kept = open.pop();
+        if (kept === false) {
+          dropped++;
+          return '';
+        }
+        if (kept) depth--;
+        return tag;
+      }
+      const keep = depth < maxHtmlDepth;
+      open.push(keep);
+      if (keep) depth++;
+      else dropped++;
+      return keep ? tag : '';
+    });
+  });
+  return dropped;
 }
 
 const toHast = unified()
@@ -56,13 +99,15 @@ const toHast = unified()
   .freeze();
 
 export function markdownToHtml(tree: Root, options: HtmlOptions): string {
+  const dropped = boundHtmlNesting(tree);
+  if (dropped > 0) options.flattened?.(dropped);
   // remark-rehype builds a new tree and leaves the mdast as it was: no copy needed.
   const hast = toHast.runSync(tree) as HastRoot;
   localImages(hast);
   const safe = unified()
     .use(rehypeSanitize, { ...sourceSchema, clobberPrefix: options.idPrefix })
     .runSync(hast) as HastRoot;
-  prefixInPageLinks(safe, options.idPrefix);
+  prefixInPageLinks(safe, options.idPrefix, options.refused ?? (() => {}));
   fillSlots(safe, options.slots ?? new Map());
   return toHtml(safe);
 }
@@ -106,16 +151,47 @@ function insideSources(src: unknown): string | null {
   return parts.length === 0 ? null : parts.join('/');
 }
 
-function prefixInPageLinks(tree: HastRoot, prefix: string): void {
+/**
+ * In-page links prefixed like the ids they lead to; links to mdbrief's own addresses (any `.invalid` host, relative
+ * paths included: they resolve against the document's) lose their target, so no source can write a part marker or a
+ * jump of ours.
+ */
+function prefixInPageLinks(tree: HastRoot, prefix: string, refused: NonNullable<HtmlOptions['refused']>): void {
   visit(tree, 'element', (element: Element) => {
     const href = element.properties['href'];
     if (typeof href === 'string' && href.startsWith('#') && href.length > 1) {
-      element.properties['href'] = `#${prefix}${decodeURIComponent(href.slice(1))}`;
+      element.properties['href'] = `#${prefix}${safeDecode(href.slice(1))}`;
     } else if (href === '#') {
       // `[Table 1](#)` points nowhere: keep the words, drop the dead link.
       delete element.properties['href'];
+    } else if (typeof href === 'string' && isInternalAddress(href)) {
+      delete element.properties['href'];
+      refused(href, element.position?.start.line);
     }
   });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Whether a link, resolved as Chromium resolves it (against our document's address), leads to a `.invalid` host:
+ * mdbrief's documents, part markers and cross-part jumps live there, and nothing real does. A link that does not
+ * parse is refused too, since nobody can tell where Chromium would take it.
+ */
+export function isInternalAddress(href: string): boolean {
+  let host: string;
+  try {
+    host = new URL(href, `${documentOrigin}/`).hostname.toLowerCase().replace(/\.+$/, '');
+  } catch {
+    return true;
+  }
+  return host === 'invalid' || host.endsWith('.invalid');
 }
 
 function fillSlots(tree: HastRoot, slots: ReadonlyMap<string, string>): void {

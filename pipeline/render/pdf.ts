@@ -8,8 +8,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
-/** The origin our documents are served from; `.invalid` can never resolve, so a leaked request goes nowhere. */
-export const documentOrigin = 'https://mdbrief.invalid';
+export { documentOrigin } from './origin.js';
 
 export interface PdfOptions {
   /** How many pages print at once (default: 2). */

@@ -64,15 +64,16 @@ export class PrintQueue {
     const name = batch.length === 1 ? batch[0]!.name : `${batch[0]!.name}+${batch.length - 1}`;
     let pdf: Uint8Array;
     let ranges: PageRange[];
+    const { html, markers } = batchDocument(batch.map((part) => part.html));
     try {
       // Cached and loaded by every later assembly: without the structure tree nobody uses, it loads 3–4 times faster.
-      pdf = withoutStructureTree(await this.render(batchDocument(batch.map((part) => part.html)), name));
-      ranges = await partPages(pdf, batch.length);
+      pdf = withoutStructureTree(await this.render(html, name));
+      ranges = await partPages(pdf, markers);
     } catch (error) {
       if (batch.length === 1) batch[0]!.reject(error);
       else for (const part of batch) void this.print([part]);
       return;
     }
-    batch.forEach((part, index) => part.resolve({ pdf, ...ranges[index]! }));
+    batch.forEach((part, index) => part.resolve({ pdf, marker: markers[index]!, ...ranges[index]! }));
   }
 }

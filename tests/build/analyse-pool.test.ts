@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisPool } from '../../pipeline/analyse-pool.js';
-import { analyseSource } from '../../pipeline/analyse.js';
+import { analyseSource, cleanFile, tablesFile } from '../../pipeline/analyse.js';
 import type { Source } from '../../pipeline/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,6 +31,15 @@ describe('analysis in worker threads', () => {
     pool = new AnalysisPool({ size: 1, timeout: 120_000, memory: 2048 });
     const analysis = await pool.analyse(seed('anti-drug-cooperation.md'));
     expect(analysis.metadata.title).toBe('Vietnam and Cambodia: Anti-Drug Cooperation in the Border Areas');
+  }, 120_000);
+
+  it('bounds `mdbrief clean` and `mdbrief tables` as it bounds the analysis', async () => {
+    pool = new AnalysisPool({ size: 1, timeout: 300, memory: 2048 });
+    await expect(pool.run('clean', large)).rejects.toThrow('the analysis did not finish within 0.3 s');
+    pool = new AnalysisPool({ size: 1, timeout: 120_000, memory: 2048 });
+    const source = seed('anti-drug-cooperation.md');
+    expect(await pool.run('clean', source)).toEqual(cleanFile(source));
+    expect(await pool.run('tables', source)).toEqual(tablesFile(source));
   }, 120_000);
 
   it('fails a source that needs more memory than allowed, and the worker is replaced', async () => {

@@ -7,7 +7,8 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTempPdf } from '../helpers/pdf.js';
 import { assemblePdf } from '../../pipeline/render/assemble.js';
-import { batchDocument, partPages, partMarkerPrefix } from '../../pipeline/render/batch.js';
+import { batchDocument, isPartRange, partPages, partMarkerPrefix } from '../../pipeline/render/batch.js';
+import { readPrinted } from '../../pipeline/render/printed-document.js';
 import { PdfRenderer } from '../../pipeline/render/pdf.js';
 import { PrintQueue } from '../../pipeline/render/print-queue.js';
 
@@ -43,8 +44,9 @@ function firstWordHeight(pdf: Uint8Array): number {
 
 describe('batched printing', () => {
   it('finds each part of a printed batch page for page, and the assembly drops the markers', async () => {
-    const pdf = await renderer.render(batchDocument([part('alpha', 1), part('beta', 3), part('gamma', 2)]), 'batch');
-    const ranges = await partPages(pdf, 3);
+    const { html, markers } = batchDocument([part('alpha', 1), part('beta', 3), part('gamma', 2)]);
+    const pdf = await renderer.render(html, 'batch');
+    const ranges = await partPages(pdf, markers);
     expect(ranges).toEqual([
       { first: 0, count: 1 },
       { first: 1, count: 3 },
@@ -67,13 +69,44 @@ describe('batched printing', () => {
       );
     });
     expect(uris.filter((uri) => uri?.startsWith(partMarkerPrefix))).toEqual([]);
+    // Not only off the pages: nothing of a marker's random address is left in the file (builds stay reproducible).
+    expect(Buffer.from(assembled.pdf).toString('latin1')).not.toContain(markers[0]!.split('/').at(-2));
+  });
+
+  it('finds parts by their own random markers only: a body writing markers, old or guessed, moves no boundary', async () => {
+    const forged = ['0', '1', '2', 'x/1', '00000000000000000000000000000000/1'].map((tail) => `<a href="${partMarkerPrefix}${tail}">forged ${tail}</a>`).join(' ');
+    const attacker = part('attacker', 1, `${forged}<p style="break-before:page">${forged}</p>`);
+    const { html, markers } = batchDocument([part('first', 1), attacker, part('victim', 2)]);
+    expect(new Set(markers).size).toBe(3);
+    expect(batchDocument([part('first', 1)]).markers[0]).not.toBe(markers[0]);
+    const pdf = await renderer.render(html, 'batch');
+    expect(await partPages(pdf, markers)).toEqual([
+      { first: 0, count: 1 },
+      { first: 1, count: 2 },
+      { first: 3, count: 2 },
+    ]);
+  });
+
+  it('takes a range as a part\'s only when its own marker starts it and the next marker (or the end) ends it', async () => {
+    const { html, markers } = batchDocument([part('one', 2), part('two', 1), part('three', 1)]);
+    const doc = await readPrinted(await renderer.render(html, 'batch'));
+    expect(isPartRange(doc, { marker: markers[0]!, first: 0, count: 2 })).toBe(true);
+    expect(isPartRange(doc, { marker: markers[1]!, first: 2, count: 1 })).toBe(true);
+    expect(isPartRange(doc, { marker: markers[2]!, first: 3, count: 1 })).toBe(true);
+    // Pages of a neighbour, too few, a marker of another batch, past the end: refused.
+    expect(isPartRange(doc, { marker: markers[0]!, first: 0, count: 3 })).toBe(false);
+    expect(isPartRange(doc, { marker: markers[0]!, first: 0, count: 1 })).toBe(false);
+    expect(isPartRange(doc, { marker: markers[1]!, first: 1, count: 2 })).toBe(false);
+    expect(isPartRange(doc, { marker: `${partMarkerPrefix}0`, first: 0, count: 2 })).toBe(false);
+    expect(isPartRange(doc, { marker: markers[2]!, first: 3, count: 2 })).toBe(false);
   });
 
   it('keeps a part at its own size beside a part wider than the page', async () => {
     const alone = await renderer.render(part('plain', 1), 'alone');
     const wide = part('wide', 1, '<div style="width:3000px;height:10px;background:#ccc"></div>');
-    const batch = await renderer.render(batchDocument([wide, part('plain', 1)]), 'batch');
-    const [, plain] = await partPages(batch, 2);
+    const { html, markers } = batchDocument([wide, part('plain', 1)]);
+    const batch = await renderer.render(html, 'batch');
+    const [, plain] = await partPages(batch, markers);
     const only = await PDFDocument.create();
     for (const page of await only.copyPages(await PDFDocument.load(batch), [plain!.first])) only.addPage(page);
     expect(firstWordHeight(await only.save())).toBeCloseTo(firstWordHeight(alone), 1);

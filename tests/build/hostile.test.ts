@@ -46,6 +46,27 @@ it('sanitizes the HTML: no script, handler, frame, style, remote or local resour
   expect(html).toContain('<em>[image: markdown remote image]</em>');
 });
 
+it('refuses links to mdbrief\'s own addresses, however written, and keeps every other link', () => {
+  const refused: string[] = [];
+  const internal = ['https://mdbrief.invalid/part/1', 'https://mdbrief.invalid/part/0f0f/2', 'https://MDBRIEF.INVALID./goto/cover', 'https://mdbrief-0.invalid/x', 'https://mdbrief%2Einvalid/part/1', '//mdbrief.invalid/part/1', '/part/1', 'part/1', 'other.md'];
+  const kept = ['https://example.org/part/1', 'http://example.org/?u=https://mdbrief.invalid/part/1', 'mailto:a@example.org'];
+  const markdown = [...internal, ...kept].map((href, index) => `[link ${index}](${href})`).join('\n\n');
+  const html = markdownToHtml(parseMarkdown(markdown), { idPrefix: 'x-', refused: (href) => refused.push(href) });
+  expect(refused).toEqual(internal);
+  for (const index of internal.keys()) expect(html).toContain(`<a>link ${index}</a>`);
+  for (const href of kept) expect(html).toContain(`href="${href.replaceAll('&', '&#x26;')}"`);
+});
+
+it('flattens raw HTML nested 10,000 deep to 64 levels, keeping its text, where it overflowed the stack', () => {
+  const markdown = `Before.\n\n${'<div><blockquote>'.repeat(5_000)}deep text${'</blockquote></div>'.repeat(5_000)}\n\nAfter.\n`;
+  let dropped = 0;
+  const html = markdownToHtml(parseMarkdown(markdown), { idPrefix: 'x-', flattened: (tags) => (dropped = tags) });
+  expect(dropped).toBe(2 * (10_000 - 64));
+  expect(html.match(/<blockquote>/g)).toHaveLength(32);
+  expect(html).toContain('deep text');
+  expect(html).toContain('After.');
+});
+
 it('builds the hostile source with no request reaching the network and its text visible', async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'mdbrief-hostile-'));
   mkdirSync(path.join(work, 'sources'));

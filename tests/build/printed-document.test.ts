@@ -37,10 +37,9 @@ const page = (body: string) => `<!doctype html><html><head><title>t</title><styl
 
 describe('copying printed pages as bytes', () => {
   it('brings only the fonts a part’s own pages use, not those of the other parts of its batch', async () => {
-    const batch = withoutStructureTree(
-      await renderer.render(batchDocument([page('<p style="font-family:DejaVu Sans">plain words</p>'), page('<p style="font-family:DejaVu Sans Mono">mono words</p>')]), 'batch'),
-    );
-    const [plain, mono] = await partPages(batch, 2);
+    const { html, markers } = batchDocument([page('<p style="font-family:DejaVu Sans">plain words</p>'), page('<p style="font-family:DejaVu Sans Mono">mono words</p>')]);
+    const batch = withoutStructureTree(await renderer.render(html, 'batch'));
+    const [plain, mono] = await partPages(batch, markers);
     const only = (range: typeof plain) => assemblePdf([{ key: 'part', printed: { pdf: batch, ...range! }, running: 'Part', bookmark: null }], info, font);
     const [plainPdf, monoPdf] = await Promise.all([only(plain), only(mono)]);
     // The stamp font (DejaVuSans, embedded by the assembler) is in both; the mono face only where it is used.

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { chartLimits, chartTable, chooseCharts } from '../../pipeline/charts/index.js';
 import { isPartialPeriod } from '../../pipeline/charts/choose.js';
 import { tableOf } from './tables.js';
+import { analyseSource } from '../../pipeline/analyse.js';
+import { sourceFiles } from '../../pipeline/source-files.js';
 
 const font = 'Noto Sans';
 const datasets = (plan: { datasets: Array<{ label: string; values: Array<number | null> }> }) =>
@@ -163,6 +165,16 @@ describe('splits', () => {
     expect(chartTable(apart, { font }).charts.map((chart) => chart.id)).toEqual(['table-1', 'table-1-2']);
     const together = tableOf('| Year | Arrests | Laws |\n|---|---|---|\n| 2016 | 1,500 | 2 |\n| 2017 | 2,000 | 3 |\n| 2018 | 1,800 | 100 |\n| 2019 | 1,700 | 4 |\n');
     expect(chooseCharts(together).plans.map((plan) => plan.datasets.map((dataset) => dataset.label))).toEqual([['Arrests', 'Laws']]);
+  });
+
+  it('names every chart of a source apart: a second chart of Table 1 and a table labelled Table 1-2 write two files', () => {
+    const apart = '| Year | Arrests | Laws |\n|---|---|---|\n| 2016 | 1,500 | 2 |\n| 2017 | 2,001 | 3 |\n| 2018 | 1,800 | 100 |\n| 2019 | 1,700 | 4 |\n';
+    const seizures = '| Year | Seizures |\n|---|---|\n| 2016 | 10 |\n| 2017 | 12 |\n| 2018 | 14 |\n';
+    const text = `# Charts\n\nTable 1. Arrests and laws\n\n${apart}\nTable 1-2. Seizures\n\n${seizures}`;
+    const analysis = analyseSource({ path: 'sources/charts.md', name: 'charts.md', slug: 'charts', hash: 'charts', text });
+    expect(analysis.tables.map((table) => table.id)).toEqual(['table-1', 'table-1-2']);
+    const charts = sourceFiles(analysis).map((file) => file.path).filter((file) => file.endsWith('.svg'));
+    expect(charts).toEqual(['charts/charts/table-1.svg', 'charts/charts/table-1-2-2.svg', 'charts/charts/table-1-2.svg']);
   });
 
   it('never puts percent and count series, or different units, on one axis; percent gets a % axis', () => {

@@ -3,12 +3,15 @@
  * (bound, parse, tables, metadata, cleaning, findings, claims, HTML). Nothing throws, nothing hangs, and the
  * invariants hold: one cell per column in every row, and cleaning is idempotent: the cleaned text cleans to itself.
  * `FUZZ_RUNS` sets the number of cases and `FUZZ_SEED` the seed (the campaign: `FUZZ_RUNS=3000 npx vitest run tests/fuzz`);
- * each cause a failing case revealed has its own minimal case in tests/clean/idempotence.test.ts.
+ * each cause a failing case revealed has its own minimal case in tests/clean/idempotence.test.ts. Pieces written
+ * 10,000 times go through the analysis in a worker with a time bound (`FUZZ_REPEATED_RUNS` cases; the fixed ones are
+ * in repetition.test.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnalysisPool } from '../../pipeline/analyse-pool.js';
 import { analyseSource, cleanFile } from '../../pipeline/analyse.js';
 import type { Source } from '../../pipeline/types.js';
 
@@ -48,7 +51,28 @@ const document = fc
     return lines.join('\n');
   });
 
+/** A piece (markup, a cut of a corpus line, random text) written 10,000 times, then a stray mark: where patterns backtrack. */
+const repeated = fc
+  .tuple(fc.oneof(markup, fc.constantFrom(...corpusLines).map((line) => line.slice(0, 12)), fc.string({ minLength: 1, maxLength: 6 })), fc.constantFrom('', '!', ')', '@', '.', 'a'))
+  .filter(([piece]) => piece.length > 0)
+  .map(([piece, end]) => `# Repeated\n\n${piece.repeat(10_000)}${end}\n`);
+const repeatedRuns = Number(process.env['FUZZ_REPEATED_RUNS'] ?? 6);
+
 describe('fuzzing the per-source stages', () => {
+  it('analyses pieces written 10,000 times within a bound, in a worker as the build does', async () => {
+    const pool = new AnalysisPool({ size: 1, timeout: 8_000, memory: 2048 });
+    try {
+      await fc.assert(
+        fc.asyncProperty(repeated, async (text) => {
+          await pool.analyse(sourceOf(text));
+        }),
+        { numRuns: repeatedRuns, seed: process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : 20261206 },
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 600_000);
+
   it('never throws or hangs, keeps one cell per column, and cleans the cleaned text to itself', () => {
     fc.assert(
       fc.property(document, (text) => {
